@@ -1,0 +1,1 @@
+export { createDefaultExecutorRegistry, createDockerComposeExecutor } from './executors/index.js'
