@@ -74,8 +74,8 @@ export function validateGeneratorDefinition(generator: unknown): ValidationResul
       }
       // The path may be a template itself; its literal text must already be safe.
       collect(errors, () => {
-        compileTemplate(String(f.path ?? ''), `${at}.path`)
         const literal = safeRelativePath(f.path, `${at}.path`)
+        compileTemplate(String(f.path), `${at}.path`)
         const other = seen.get(literal)
         if (other !== undefined) errors.push({ path: `${at}.path`, message: `is the same file as templateFiles[${other}].path` })
         seen.set(literal, i)

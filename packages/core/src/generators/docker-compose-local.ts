@@ -54,9 +54,9 @@ export const dockerComposeLocal: GeneratorDefinition = {
       volumes: {
         type: 'array',
         title: 'Volumes',
-        description: 'Volume mounts, e.g. ./data:/var/lib/data',
+        description: 'Bind mounts HOST_PATH:CONTAINER_PATH[:ro|rw], host paths starting with ./, ../, / or ~/ (e.g. ./data:/var/lib/data)',
         maxItems: 100,
-        items: { type: 'string', minLength: 1, maxLength: 4096 },
+        items: { type: 'string', pattern: '^(\\./|\\.\\./|/|~/)[^:\\n]*:/[^:\\n]*(:(ro|rw))?$', maxLength: 4096 },
       },
     },
   },

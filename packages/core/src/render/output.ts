@@ -75,7 +75,7 @@ export function validateRenderedFiles(files: GeneratedFile[]): void {
         if (!validate(docs[0])) {
           throw new OutputInvalidError(
             file.path,
-            formatAjvErrors(validate.errors).map((e) => `${e.path || '(root)'} ${e.message} (Compose Specification)`),
+            formatAjvErrors(validate.errors).map((e) => `${e.path || '(root)'}: ${e.message} (Compose Specification)`),
           )
         }
       }

@@ -38,7 +38,10 @@ export function hclInline(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null'
   if (typeof value === 'boolean') return value ? 'true' : 'false'
   if (typeof value === 'string') {
-    return JSON.stringify(value).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{')
+    // Function replacements: in a replacement string "$$" would itself mean one "$".
+    return JSON.stringify(value)
+      .replace(/\$\{/g, () => '$${')
+      .replace(/%\{/g, () => '%%{')
   }
   if (Array.isArray(value)) return `[${value.map(hclInline).join(', ')}]`
   if (typeof value === 'object') {

@@ -42,7 +42,12 @@ function checkPattern(pattern: unknown, at: string, errors: FieldError[]): void 
 function walk(schema: unknown, at: string, errors: FieldError[]): void {
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return
   const s = schema as Record<string, unknown>
-  if ('$data' in s) errors.push({ path: join(at, '$data'), message: '$data references are not allowed' })
+  for (const [key, value] of Object.entries(s)) {
+    if (key === '$data') errors.push({ path: join(at, '$data'), message: '$data references are not allowed' })
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value) && '$data' in value) {
+      errors.push({ path: join(join(at, key), '$data'), message: '$data references are not allowed' })
+    }
+  }
   for (const refKey of ['$ref', '$dynamicRef', '$recursiveRef'] as const) {
     const ref = s[refKey]
     if (ref !== undefined && (typeof ref !== 'string' || !ref.startsWith('#'))) {
