@@ -1,0 +1,3 @@
+// Server (RSC) admin components are referenced by path as
+// '@orbit/payload-plugin-deployments/rsc#Name'. None yet.
+export {}
