@@ -1,0 +1,101 @@
+import { ValidationError } from 'payload'
+import type { CollectionBeforeValidateHook, CollectionConfig, FieldAccess } from 'payload'
+
+import {
+  forgetWorkspaceRoles,
+  idOf,
+  inWorkspaces,
+  isPlatformAdmin,
+  isServiceAccount,
+  MANAGING_ROLES,
+  roleIn,
+  workspaceIds,
+  WORKSPACE_ROLES,
+} from '../access/index.js'
+
+/** One membership per user and workspace: a duplicate is a 400 naming `user`. */
+const onePerUserAndWorkspace: CollectionBeforeValidateHook = async ({ data, originalDoc, operation, req }) => {
+  if (!data || (operation !== 'create' && operation !== 'update')) return data
+  const user = idOf(data.user ?? originalDoc?.user)
+  const workspace = idOf(data.workspace ?? originalDoc?.workspace)
+  if (user === undefined || workspace === undefined) return data
+  const existing = await req.payload.find({
+    collection: 'workspace-members',
+    where: { and: [{ user: { equals: user } }, { workspace: { equals: workspace } }, ...(originalDoc?.id ? [{ id: { not_equals: originalDoc.id } }] : [])] },
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    req,
+  })
+  if (existing.totalDocs > 0) {
+    throw new ValidationError({
+      collection: 'workspace-members',
+      errors: [{ path: 'user', message: 'user: this user is already a member of this workspace' }],
+    })
+  }
+  return data
+}
+
+/** Only an owner (or a platform admin) may grant or take away the owner role. */
+const roleAccess: FieldAccess = async ({ req, data, doc }) => {
+  if (isPlatformAdmin(req.user)) return true
+  const mine = await roleIn(req, doc?.workspace ?? data?.workspace)
+  if (mine === 'owner') return true
+  return data?.role !== 'owner' && doc?.role !== 'owner'
+}
+
+/** People can never move a membership to another user or workspace: delete and re-add. */
+const immutable: FieldAccess = ({ req }) => isPlatformAdmin(req.user)
+
+/**
+ * Who belongs to which workspace, with which role. Members see their workspaces' memberships;
+ * owners and admins manage them.
+ */
+export const WorkspaceMembers: CollectionConfig = {
+  slug: 'workspace-members',
+  admin: { defaultColumns: ['user', 'workspace', 'role'] },
+  indexes: [{ fields: ['user', 'workspace'], unique: true }],
+  access: {
+    read: async ({ req }) => {
+      if (isPlatformAdmin(req.user) || isServiceAccount(req.user)) return true
+      if (!req.user) return false
+      return inWorkspaces('workspace', await workspaceIds(req))
+    },
+    create: async ({ req, data }) => {
+      if (isPlatformAdmin(req.user)) return true
+      if (!req.user) return false
+      // Without data (the admin UI asks whether to show "Create"): any workspace they manage.
+      if (!data) return (await workspaceIds(req, MANAGING_ROLES)).length > 0
+      const mine = await roleIn(req, data.workspace)
+      if (!mine || !MANAGING_ROLES.includes(mine)) return false
+      return data.role !== 'owner' || mine === 'owner'
+    },
+    update: async ({ req }) => {
+      if (isPlatformAdmin(req.user)) return true
+      if (!req.user) return false
+      return inWorkspaces('workspace', await workspaceIds(req, MANAGING_ROLES))
+    },
+    delete: async ({ req }) => {
+      if (isPlatformAdmin(req.user)) return true
+      if (!req.user) return false
+      return inWorkspaces('workspace', await workspaceIds(req, MANAGING_ROLES))
+    },
+  },
+  hooks: {
+    beforeValidate: [onePerUserAndWorkspace],
+    afterChange: [({ req }) => forgetWorkspaceRoles(req)],
+    afterDelete: [({ req }) => forgetWorkspaceRoles(req)],
+  },
+  fields: [
+    { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, access: { update: immutable } },
+    { name: 'workspace', type: 'relationship', relationTo: 'workspaces', required: true, index: true, access: { update: immutable } },
+    {
+      name: 'role',
+      type: 'select',
+      required: true,
+      defaultValue: 'member',
+      options: WORKSPACE_ROLES.map((value) => ({ label: value[0]!.toUpperCase() + value.slice(1), value })),
+      access: { create: roleAccess, update: roleAccess },
+    },
+  ],
+}
