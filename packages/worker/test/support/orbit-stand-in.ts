@@ -40,6 +40,8 @@ export interface OrbitStandIn {
   /** A person edits the config and asks for a re-generate (the plugin sets `pending`). */
   regenerate(id: string, config?: unknown): void
   deployment(id: string): StandInDeployment
+  /** Sets a status directly, as the app would after its own transitions (e.g. a destroy). */
+  forceStatus(id: string, status: DeploymentStatus): void
   /** Every accepted PATCH body, in order, per deployment. */
   patches(id: string): Record<string, unknown>[]
   /** Every request line seen (method + path), for assertions. */
@@ -154,6 +156,9 @@ export async function startOrbitStandIn(options: { apiKey?: string } = {}): Prom
       d.lastError = null
     },
     deployment: (id) => structuredClone(deployments.get(id)!),
+    forceStatus: (id, status) => {
+      deployments.get(id)!.status = status
+    },
     patches: (id) => patchLog.get(id) ?? [],
     failNext: (n, status) => {
       failures = { n, status }
