@@ -21,6 +21,7 @@ export const defaultSlugs = {
 export const DEFAULT_APP_WORKSPACE_FIELD = 'workspace'
 export const DEFAULT_TEMPORAL_ADDRESS = '127.0.0.1:7233'
 export const DEFAULT_TEMPORAL_NAMESPACE = 'default'
+export const DEFAULT_TEMPORAL_UI_URL = 'http://localhost:8233'
 export const DEFAULT_TEMPORAL_TIMEOUT_MS = 2_500
 export const DEFAULT_UNREACHABLE_CACHE_MS = 5_000
 export const DEFAULT_RECONCILE_INTERVAL_SECONDS = 30
@@ -69,7 +70,7 @@ function positiveInt(value: unknown, fallback: number): number {
 }
 
 /** Fills every default in; the rest of the plugin only sees the sanitized options. */
-export function sanitizeOptions(options: DeploymentsPluginOptions = {}, env: NodeJS.ProcessEnv = process.env): SanitizedDeploymentsPluginOptions {
+export function sanitizeOptions(options: DeploymentsPluginOptions = {}, env: Partial<NodeJS.ProcessEnv> = process.env): SanitizedDeploymentsPluginOptions {
   const workspaceMembersSlug = options.workspaceMembersSlug ?? defaultSlugs.workspaceMembers
   return {
     enabled: options.enabled ?? true,
@@ -90,6 +91,7 @@ export function sanitizeOptions(options: DeploymentsPluginOptions = {}, env: Nod
       timeoutMs: positiveInt(options.temporal?.timeoutMs, DEFAULT_TEMPORAL_TIMEOUT_MS) || DEFAULT_TEMPORAL_TIMEOUT_MS,
       unreachableCacheMs: positiveInt(options.temporal?.unreachableCacheMs, DEFAULT_UNREACHABLE_CACHE_MS),
     },
+    temporalUiUrl: options.temporalUiUrl || env.TEMPORAL_UI_URL || DEFAULT_TEMPORAL_UI_URL,
     generatorsOverrides: options.generatorsOverrides ?? {},
     deploymentsOverrides: options.deploymentsOverrides ?? {},
     seedBuiltIns: options.seedBuiltIns ?? true,

@@ -2,6 +2,7 @@ import type { Config, Payload } from 'payload'
 
 import { generateDeploymentGeneratorsCollection } from './collections/DeploymentGenerators/index.js'
 import { generateDeploymentsCollection } from './collections/Deployments/index.js'
+import { withDeploymentsPanel } from './components/adminConfig.js'
 import type { PluginContext } from './context.js'
 import { LOG_PREFIX, sanitizeOptions } from './defaults.js'
 import { reconcilePendingDeployments, startReconciler } from './reconcile/reconciler.js'
@@ -37,7 +38,12 @@ export const deploymentsPlugin =
     }
     const config: Config = {
       ...incomingConfig,
-      collections: [...existing, generateDeploymentGeneratorsCollection(ctx), generateDeploymentsCollection(ctx)],
+      collections: [
+        // The apps collection gets the Deployments panel (admin UI only; no data is stored).
+        ...existing.map((c) => (c.slug === cfg.appsSlug ? withDeploymentsPanel(c, cfg) : c)),
+        generateDeploymentGeneratorsCollection(ctx),
+        generateDeploymentsCollection(ctx),
+      ],
     }
     if (!cfg.enabled) return config
 

@@ -104,6 +104,11 @@ export interface DeploymentsPluginOptions {
   getUserWorkspaceRoles?: (req: PayloadRequest, user: OrbitUser) => Promise<WorkspaceRoles>
   /** Temporal connection; the client connects on first use, never at config load. */
   temporal?: TemporalOptions
+  /**
+   * Base URL of the Temporal Web UI, for the admin's "open this run" links.
+   * Default: `TEMPORAL_UI_URL` or `http://localhost:8233`.
+   */
+  temporalUiUrl?: string
   /** Overrides for the `deployment-generators` collection. */
   generatorsOverrides?: CollectionOverrides
   /** Overrides for the `deployments` collection. */
@@ -132,6 +137,7 @@ export interface SanitizedDeploymentsPluginOptions {
   isServiceAccount: (user: OrbitUser) => boolean
   getUserWorkspaceRoles: (req: PayloadRequest, user: OrbitUser) => Promise<WorkspaceRoles>
   temporal: Required<TemporalOptions>
+  temporalUiUrl: string
   generatorsOverrides: CollectionOverrides
   deploymentsOverrides: CollectionOverrides
   seedBuiltIns: boolean

@@ -1,3 +1,11 @@
-// Client admin components ('use client') are referenced by path as
-// '@orbit/payload-plugin-deployments/client#Name'. None yet.
-export {}
+'use client'
+// Client admin components, referenced by path as '@orbit/payload-plugin-deployments/client#Name'.
+export { DeploymentsPanelClient } from '../components/DeploymentsPanel/index.client.js'
+export { DeploymentConfigField } from '../components/DeploymentConfigField/index.client.js'
+export { DeploymentRunInfo } from '../components/DeploymentRunInfo/index.client.js'
+export { GeneratorTestRender } from '../components/GeneratorTestRender/index.client.js'
+export { ConfigSchemaField, checkConfigSchema } from '../components/ConfigSchemaField/index.client.js'
+export { DeploymentActions } from '../components/DeploymentActions/index.js'
+export { GeneratorPicker } from '../components/GeneratorPicker/index.js'
+export { SchemaForm, toErrorSchema, prefillFromSchema } from '../components/SchemaForm/index.js'
+export { StatusBadge, HealthBadge } from '../components/StatusBadge/index.js'

@@ -1,3 +1,2 @@
-// Server (RSC) admin components are referenced by path as
-// '@orbit/payload-plugin-deployments/rsc#Name'. None yet.
-export {}
+// Server (RSC) admin components, referenced by path as '@orbit/payload-plugin-deployments/rsc#Name'.
+export { DeploymentsPanel } from '../components/DeploymentsPanel/index.js'

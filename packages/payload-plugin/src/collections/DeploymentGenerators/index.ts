@@ -3,6 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { generatorAccess } from '../../access/generators.js'
 import type { PluginContext } from '../../context.js'
+import { configSchemaFieldComponents, generatorTestRenderField } from '../../components/adminConfig.js'
 import { applyOverrides } from '../mergeOverrides.js'
 import { previewEndpoint } from './endpoints/preview.js'
 import { deriveSlugHook } from './hooks/deriveSlug.js'
@@ -40,7 +41,7 @@ export function generateDeploymentGeneratorsCollection(ctx: PluginContext): Coll
       name: 'configSchema',
       type: 'json',
       required: true,
-      admin: { description: 'JSON Schema (draft 2020-12) of the inputs a developer fills in.' },
+      admin: { description: 'JSON Schema (draft 2020-12) of the inputs a developer fills in.', components: configSchemaFieldComponents(cfg) },
     },
     {
       name: 'templateFiles',
@@ -53,6 +54,7 @@ export function generateDeploymentGeneratorsCollection(ctx: PluginContext): Coll
         { name: 'content', type: 'code', required: true, admin: { language: 'handlebars' } },
       ],
     },
+    generatorTestRenderField(cfg),
     {
       name: 'isBuiltIn',
       type: 'checkbox',

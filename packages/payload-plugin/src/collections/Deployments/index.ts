@@ -3,6 +3,7 @@ import type { CollectionConfig, Field, FieldAccess } from 'payload'
 
 import { deploymentAccess } from '../../access/deployments.js'
 import type { PluginContext } from '../../context.js'
+import { deploymentConfigFieldComponents, deploymentRunInfoField } from '../../components/adminConfig.js'
 import { applyOverrides } from '../mergeOverrides.js'
 import { destroyEndpoint } from './endpoints/destroy.js'
 import { regenerateEndpoint } from './endpoints/regenerate.js'
@@ -24,7 +25,7 @@ export function generateDeploymentsCollection(ctx: PluginContext): CollectionCon
     { name: 'app', type: 'relationship', relationTo: cfg.appsSlug, required: true, index: true },
     { name: 'generator', type: 'relationship', relationTo: cfg.generatorsSlug, required: true, index: true },
     { name: 'name', type: 'text', required: true },
-    { name: 'config', type: 'json', admin: { description: "Inputs for the generator, checked against its JSON Schema." } },
+    { name: 'config', type: 'json', admin: { description: "Inputs for the generator, checked against its JSON Schema.", components: deploymentConfigFieldComponents(cfg) } },
     {
       name: 'target',
       type: 'group',
@@ -35,6 +36,7 @@ export function generateDeploymentsCollection(ctx: PluginContext): CollectionCon
         { name: 'namespace', type: 'text' },
       ],
     },
+    deploymentRunInfoField(cfg),
     {
       name: 'status',
       type: 'select',

@@ -1,0 +1,74 @@
+'use client'
+import Form from '@rjsf/core'
+import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils'
+import { customizeValidator } from '@rjsf/validator-ajv8'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import type React from 'react'
+import { useMemo } from 'react'
+
+import type { JsonSchema } from '../shared/types.js'
+import { orbitTemplates } from './theme.js'
+
+export { toErrorSchema, hasErrors, prefillFromSchema } from './errors.js'
+
+/** Generator schemas are draft 2020-12 (as in core), so the browser validates with Ajv2020 too. */
+export const schemaValidator = customizeValidator({ AjvClass: Ajv2020 as never })
+
+export type SchemaFormHandle = Form
+
+export interface SchemaFormProps {
+  schema: JsonSchema
+  value: Record<string, unknown>
+  onChange: (value: Record<string, unknown>) => void
+  /** Errors from the server, already in rjsf's ErrorSchema shape (see toErrorSchema). */
+  extraErrors?: ErrorSchema
+  /** Prefix of every input id, unique on the page (e.g. `orbit-add-config`). */
+  idPrefix: string
+  disabled?: boolean
+  readonly?: boolean
+  /** Validate as the user types (after a first failed submit, the form does this anyway). */
+  liveValidate?: boolean
+  formRef?: React.Ref<SchemaFormHandle>
+}
+
+/** Field order and widgets that read well: the schema's order, textarea for long strings. */
+function uiSchemaFor(schema: JsonSchema): UiSchema {
+  const ui: UiSchema = { 'ui:submitButtonOptions': { norender: true } }
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>
+  for (const [key, prop] of Object.entries(properties)) {
+    if (prop?.type === 'string' && typeof prop.maxLength === 'number' && prop.maxLength > 1024 && !prop.enum) ui[key] = { 'ui:widget': 'textarea' }
+  }
+  return ui
+}
+
+/**
+ * A form generated from a generator's JSON Schema with @rjsf/core and its Ajv 8 validator,
+ * in Payload's look. Renders a <div>, never a nested <form>, so it can live inside Payload's
+ * document form; submit by calling `formRef.current.validateForm()` from your own button.
+ */
+export function SchemaForm({ schema, value, onChange, extraErrors, idPrefix, disabled, readonly, liveValidate, formRef }: SchemaFormProps) {
+  const uiSchema = useMemo(() => uiSchemaFor(schema), [schema])
+  return (
+    <div className="orbit-form">
+      <Form
+        ref={formRef}
+        tagName="div"
+        schema={schema as RJSFSchema}
+        uiSchema={uiSchema}
+        formData={value}
+        validator={schemaValidator}
+        templates={orbitTemplates}
+        idPrefix={idPrefix}
+        onChange={(e) => onChange((e.formData ?? {}) as Record<string, unknown>)}
+        extraErrors={extraErrors}
+        showErrorList={false}
+        noHtml5Validate
+        liveValidate={liveValidate ? 'onChange' : undefined}
+        focusOnFirstError
+        disabled={disabled}
+        readonly={readonly}
+        experimental_defaultFormStateBehavior={{ emptyObjectFields: 'populateRequiredDefaults' }}
+      />
+    </div>
+  )
+}
