@@ -9,6 +9,8 @@ TEMPORAL_CLI_VERSION="v1.5.1"
 FERRETDB_VERSION="v1.24.0"
 PNPM_VERSION="10.34.8"
 export COREPACK_INTEGRITY_KEYS=0
+# No telemetry from build tools (and this machine has no internet for it anyway).
+export TURBO_TELEMETRY_DISABLED=1 NEXT_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 
 log() { printf '\033[1;34m[orbit]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[orbit] %s\033[0m\n' "$*" >&2; exit 1; }
