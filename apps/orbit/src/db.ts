@@ -32,7 +32,7 @@ export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapter
     client: { url: sqliteUrl(uri) },
     // Dev pushes the schema; production (`next start`, NODE_ENV=production) applies the committed
     // migrations in src/migrations on start instead.
-    migrationDir: resolve(process.cwd(), 'src/migrations'),
+    migrationDir: process.env.ORBIT_MIGRATION_DIR ?? resolve(process.cwd(), 'src/migrations'),
     prodMigrations: migrations,
   })
 }

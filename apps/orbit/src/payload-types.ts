@@ -71,6 +71,8 @@ export interface Config {
     workspaces: Workspace;
     'workspace-members': WorkspaceMember;
     apps: App;
+    'deployment-generators': DeploymentGenerator;
+    deployments: Deployment;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -82,6 +84,8 @@ export interface Config {
     workspaces: WorkspacesSelect<false> | WorkspacesSelect<true>;
     'workspace-members': WorkspaceMembersSelect<false> | WorkspaceMembersSelect<true>;
     apps: AppsSelect<false> | AppsSelect<true>;
+    'deployment-generators': DeploymentGeneratorsSelect<false> | DeploymentGeneratorsSelect<true>;
+    deployments: DeploymentsSelect<false> | DeploymentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -200,6 +204,119 @@ export interface App {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deployment-generators".
+ */
+export interface DeploymentGenerator {
+  id: number;
+  name: string;
+  /**
+   * Lowercase letters, digits and hyphens. Left empty, it is derived from the name.
+   */
+  slug: string;
+  description?: string | null;
+  executorType: 'docker-compose' | 'terraform' | 'helm' | 'kubernetes';
+  /**
+   * JSON Schema (draft 2020-12) of the inputs a developer fills in.
+   */
+  configSchema:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  templateFiles: {
+    /**
+     * Relative path in the repository; may use {{…}}.
+     */
+    path: string;
+    content: string;
+    id?: string | null;
+  }[];
+  /**
+   * Built-in generators are visible to every workspace.
+   */
+  isBuiltIn?: boolean | null;
+  /**
+   * The owning workspace; empty for built-in generators.
+   */
+  workspace?: (number | null) | Workspace;
+  icon?: string | null;
+  category?: ('local-dev' | 'cloud' | 'kubernetes' | 'custom') | null;
+  /**
+   * Seeding replaces a built-in generator only when its version is higher.
+   */
+  version: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deployments".
+ */
+export interface Deployment {
+  id: number;
+  app: number | App;
+  generator: number | DeploymentGenerator;
+  name: string;
+  /**
+   * Inputs for the generator, checked against its JSON Schema.
+   */
+  config?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  target?: {
+    type?: string | null;
+    region?: string | null;
+    cluster?: string | null;
+    namespace?: string | null;
+  };
+  status: 'pending' | 'generating' | 'generated' | 'deploying' | 'deployed' | 'failed' | 'destroyed';
+  workflowId?: string | null;
+  lastDeployedAt?: string | null;
+  lastDeployedBy?: (number | null) | User;
+  /**
+   * URLs where the deployed app answers.
+   */
+  endpoints?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  outputs?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  healthStatus?: ('healthy' | 'degraded' | 'down' | 'unknown') | null;
+  healthLastChecked?: string | null;
+  lastError?: string | null;
+  commitSha?: string | null;
+  /**
+   * Copied from the app on create; access control is scoped by it.
+   */
+  workspace?: (number | null) | Workspace;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -237,6 +354,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'apps';
         value: number | App;
+      } | null)
+    | ({
+        relationTo: 'deployment-generators';
+        value: number | DeploymentGenerator;
+      } | null)
+    | ({
+        relationTo: 'deployments';
+        value: number | Deployment;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -339,6 +464,62 @@ export interface AppsSelect<T extends boolean = true> {
   workspace?: T;
   repositoryUrl?: T;
   branch?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deployment-generators_select".
+ */
+export interface DeploymentGeneratorsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  executorType?: T;
+  configSchema?: T;
+  templateFiles?:
+    | T
+    | {
+        path?: T;
+        content?: T;
+        id?: T;
+      };
+  isBuiltIn?: T;
+  workspace?: T;
+  icon?: T;
+  category?: T;
+  version?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "deployments_select".
+ */
+export interface DeploymentsSelect<T extends boolean = true> {
+  app?: T;
+  generator?: T;
+  name?: T;
+  config?: T;
+  target?:
+    | T
+    | {
+        type?: T;
+        region?: T;
+        cluster?: T;
+        namespace?: T;
+      };
+  status?: T;
+  workflowId?: T;
+  lastDeployedAt?: T;
+  lastDeployedBy?: T;
+  endpoints?: T;
+  outputs?: T;
+  healthStatus?: T;
+  healthLastChecked?: T;
+  lastError?: T;
+  commitSha?: T;
+  workspace?: T;
   updatedAt?: T;
   createdAt?: T;
 }

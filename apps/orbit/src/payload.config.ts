@@ -1,7 +1,9 @@
+import { deploymentsPlugin } from '@orbit/payload-plugin-deployments'
 import { buildConfig } from 'payload'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { isPlatformAdmin, isServiceAccount, workspaceRoles } from './access/index.js'
 import { Apps } from './collections/Apps.js'
 import { Users } from './collections/Users.js'
 import { WorkspaceMembers } from './collections/WorkspaceMembers.js'
@@ -26,8 +28,13 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   telemetry: false,
   plugins: [
-    // ─── @orbit/payload-plugin-deployments goes here ───────────────────────────────────────────
-    // deploymentsPlugin({ ... }) (not installed yet)
+    // deployment-generators + deployments, workflow start, endpoints, built-in generator seeding.
+    // Temporal comes from TEMPORAL_ADDRESS / TEMPORAL_NAMESPACE / ORBIT_TASK_QUEUE (plugin defaults).
+    deploymentsPlugin({
+      isPlatformAdmin,
+      isServiceAccount,
+      getUserWorkspaceRoles: async (req) => Object.fromEntries([...(await workspaceRoles(req))].map(([id, { role }]) => [id, role])),
+    }),
   ],
   onInit: async (payload) => {
     if (demoSeedOnInit()) await seedDemo(payload)

@@ -5,7 +5,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+import { DEFAULT_TASK_QUEUE, DEPLOYMENT_WORKFLOW_TYPE, deploymentWorkflowId } from '@orbit/deployments-core'
 import { startTemporalDevServer } from '@orbit/testing'
+import { Client, Connection } from '@temporalio/client'
+import { defaultPayloadConverter } from '@temporalio/common'
 import type { TemporalDevServer } from '@orbit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -141,14 +144,6 @@ describe('the built app over HTTP', () => {
     expect(others.body.docs.map((d) => d.email)).toEqual([member.email])
   })
 
-  it('gives anonymous callers nothing', async () => {
-    for (const path of ['/api/apps', '/api/workspaces', '/api/workspace-members', '/api/users']) {
-      const res = await request('GET', path)
-      expect(res.status, path).toBe(403)
-    }
-    expect((await request('GET', `/api/apps/${appDoc.id}`)).status).toBe(403)
-  })
-
   it('lets the service account read apps with its API key', async () => {
     const created = await request<{ doc: Doc }>('POST', '/api/users', {
       auth: adminAuth,
@@ -160,6 +155,68 @@ describe('the built app over HTTP', () => {
     expect(res.body.name).toBe('smoke-app')
     const badKey = await request('GET', `/api/apps/${appDoc.id}`, { auth: `users API-Key ${'0'.repeat(48)}` })
     expect(badKey.status).toBe(403)
+  })
+
+  it('lets a member create a deployment over REST, which starts its workflow on Temporal', async () => {
+    const generators = await request<{ docs: Doc[] }>('GET', '/api/deployment-generators?where[slug][equals]=docker-compose-local&depth=0', {
+      auth: memberAuth,
+    })
+    expect(generators.status).toBe(200)
+    const generator = generators.body.docs[0]
+    expect(generator, 'the built-in docker-compose-local generator is seeded on init').toBeDefined()
+
+    const created = await request<{ doc: Doc }>('POST', '/api/deployments', {
+      auth: memberAuth,
+      body: { app: appDoc.id, generator: generator!.id, name: 'local', config: { serviceName: 'smoke-web', port: 8080 } },
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    const id = created.body.doc.id
+
+    // Read it back: the member directly, the worker's service account populated (docs/contract.md).
+    const mine = await request<Doc>('GET', `/api/deployments/${id}?depth=0`, { auth: memberAuth })
+    expect(mine.status).toBe(200)
+    expect(mine.body).toMatchObject({ name: 'local', status: 'pending', config: { serviceName: 'smoke-web', port: 8080 } })
+    expect(mine.body.workflowId).toBe(deploymentWorkflowId(String(id)))
+    const worker = await request<Doc & { app: Doc; generator: Doc }>('GET', `/api/deployments/${id}?depth=1`, { auth: `users API-Key ${serviceKey}` })
+    expect(worker.status).toBe(200)
+    expect(worker.body.app).toMatchObject({ id: appDoc.id, repositoryUrl: 'https://git.example.com/smoke/app.git', branch: 'main' })
+    expect(worker.body.generator).toMatchObject({ slug: 'docker-compose-local', executorType: 'docker-compose' })
+
+    // Exactly the contract's workflow: type, ID, task queue and an input carrying the id only.
+    const connection = await Connection.connect({ address: temporal.address })
+    try {
+      const client = new Client({ connection, namespace: temporal.namespace })
+      const handle = client.workflow.getHandle(deploymentWorkflowId(String(id)))
+      const description = await handle.describe()
+      expect(description.type).toBe(DEPLOYMENT_WORKFLOW_TYPE)
+      expect(description.taskQueue).toBe(DEFAULT_TASK_QUEUE)
+      expect(description.status.name).toBe('RUNNING')
+      const history = await handle.fetchHistory()
+      const input = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? []
+      expect(input.map((p) => defaultPayloadConverter.fromPayload(p))).toEqual([{ deploymentId: String(id) }])
+    } finally {
+      await connection.close()
+    }
+  })
+
+  it('answers a deployment with a bad config with a 400 naming each field', async () => {
+    const generators = await request<{ docs: Doc[] }>('GET', '/api/deployment-generators?where[slug][equals]=docker-compose-local&depth=0', {
+      auth: memberAuth,
+    })
+    const res = await request('POST', '/api/deployments', {
+      auth: memberAuth,
+      body: { app: appDoc.id, generator: generators.body.docs[0]!.id, name: 'bad', config: { serviceName: 'Not Valid!', port: 70000 } },
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(400)
+    expect(fieldPaths(res.body).sort()).toEqual(['config.port', 'config.serviceName'])
+  })
+
+  it('gives anonymous callers nothing', async () => {
+    for (const path of ['/api/apps', '/api/workspaces', '/api/workspace-members', '/api/users', '/api/deployments', '/api/deployment-generators']) {
+      const res = await request('GET', path)
+      expect(res.status, path).toBe(403)
+    }
+    expect((await request('GET', `/api/apps/${appDoc.id}`)).status).toBe(403)
   })
 })
 
