@@ -29,7 +29,10 @@ export interface DevConfigOptions {
 export function devConfig(options: DevConfigOptions): Promise<SanitizedConfig> {
   const db =
     options.db === 'sqlite'
-      ? sqliteAdapter({ client: { url: `file:${options.sqliteFile ?? join(mkdtempSync(join(tmpdir(), 'orbit-plugin-sqlite-')), 'payload.db')}` } })
+      ? sqliteAdapter({
+          // Never reuse a deleted row's id: workflow IDs are built from deployment ids.
+          autoIncrement: true,
+          client: { url: `file:${options.sqliteFile ?? join(mkdtempSync(join(tmpdir(), 'orbit-plugin-sqlite-')), 'payload.db')}` } })
       : mongooseAdapter({
           url: options.mongoUri ?? '',
           // FerretDB 1.x has no transactions; see README ("FerretDB limits").

@@ -39,11 +39,32 @@ function isTransportError(error: unknown): boolean {
   return false
 }
 
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = []
+  for (let e = error; e && chain.length < 5; e = (e as { cause?: unknown }).cause) chain.push(e)
+  return chain
+}
+
+/** A few words for people: never a stack trace, never server internals. */
 function shortReason(error: unknown): string {
+  for (const e of causes(error)) {
+    const code = (e as { code?: unknown }).code
+    const text = `${(e as { message?: unknown }).message ?? ''} ${(e as { details?: unknown }).details ?? ''}`
+    if (code === 4 || /deadline|timed? ?out/i.test(text)) return 'no answer in time'
+    if (/ECONNREFUSED|connection refused|No connection established/i.test(text)) return 'connection refused'
+    if (code === 14) return 'connection refused'
+    if (code === 1) return 'call cancelled'
+  }
   const message = error instanceof Error ? error.message : String(error)
-  if (/deadline|timed? ?out/i.test(message)) return 'no answer in time'
-  if (/ECONNREFUSED|connection refused|UNAVAILABLE|No connection established/i.test(message)) return 'connection refused'
   return message.split('\n')[0]!.slice(0, 160)
+}
+
+interface Live {
+  connection: Connection
+  client: Client
+  /** Calls still using this connection; a retired connection closes when the last one ends. */
+  inflight: number
+  retired: boolean
 }
 
 /**
@@ -52,8 +73,8 @@ function shortReason(error: unknown): string {
  * at once for `unreachableCacheMs` so creates stay fast while Temporal is down.
  */
 export class TemporalGateway {
-  private client: Promise<Client> | null = null
-  private connection: Connection | null = null
+  private live: Promise<Live> | null = null
+  private current: Live | null = null
   private downUntil = 0
   private downReason = ''
 
@@ -64,46 +85,61 @@ export class TemporalGateway {
     return deploymentWorkflowId(deploymentId)
   }
 
-  private getClient(): Promise<Client> {
+  private connect(): Promise<Live> {
     if (Date.now() < this.downUntil) {
       return Promise.reject(new TemporalUnavailableError(this.options.address, `${this.downReason}; retrying shortly`))
     }
-    if (!this.client) {
+    if (!this.live) {
       const { address, namespace, timeoutMs } = this.options
-      this.client = Connection.connect({ address, connectTimeout: timeoutMs })
-        .then((connection) => {
-          this.connection = connection
-          return new Client({ connection, namespace })
-        })
-        .catch((error: unknown) => {
-          this.client = null
+      const pending: Promise<Live> = Connection.connect({ address, connectTimeout: timeoutMs }).then(
+        (connection) => {
+          const live: Live = { connection, client: new Client({ connection, namespace }), inflight: 0, retired: false }
+          if (this.live === pending) this.current = live
+          return live
+        },
+        (error: unknown) => {
+          if (this.live === pending) this.live = null
           throw this.markDown(error)
-        })
+        },
+      )
+      this.live = pending
     }
-    return this.client
+    return this.live
   }
 
-  private markDown(error: unknown): TemporalUnavailableError {
+  private markDown(error: unknown, live?: Live): TemporalUnavailableError {
     if (error instanceof TemporalUnavailableError) return error
     this.downReason = shortReason(error)
     this.downUntil = Date.now() + this.options.unreachableCacheMs
-    // Drop the connection: a fresh one after the pause reconnects at once, while gRPC's own
-    // reconnect back-off could leave a restarted server unused for minutes.
-    const connection = this.connection
-    this.connection = null
-    this.client = null
-    if (connection) connection.close().catch(() => undefined)
+    // Retire the connection: a fresh one after the pause reconnects at once, while gRPC's own
+    // reconnect back-off could leave a restarted server unused for minutes. It is closed only
+    // once no call uses it any more (closing under a retrying call throws inside gRPC's timers).
+    if (live && !live.retired) {
+      live.retired = true
+      if (this.current === live) {
+        this.current = null
+        this.live = null
+      }
+    }
     return new TemporalUnavailableError(this.options.address, this.downReason)
+  }
+
+  private release(live: Live): void {
+    live.inflight--
+    if (live.retired && live.inflight === 0) live.connection.close().catch(() => undefined)
   }
 
   /** Runs one call against Temporal with a deadline; transport failures become TemporalUnavailableError. */
   private async call<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-    const client = await this.getClient()
+    const live = await this.connect()
+    live.inflight++
     try {
-      return await client.withDeadline(Date.now() + this.options.timeoutMs, () => fn(client))
+      return await live.client.withDeadline(Date.now() + this.options.timeoutMs, () => fn(live.client))
     } catch (error) {
-      if (isTransportError(error)) throw this.markDown(error)
+      if (isTransportError(error)) throw this.markDown(error, live)
       throw error
+    } finally {
+      this.release(live)
     }
   }
 
@@ -154,11 +190,14 @@ export class TemporalGateway {
     }
   }
 
-  /** Closes the connection if one was made. Safe to call more than once. */
+  /** Closes the connection if one was made (at once if idle, else when its last call ends). Safe to call twice. */
   async close(): Promise<void> {
-    const connection = this.connection
-    this.connection = null
-    this.client = null
-    if (connection) await connection.close().catch(() => undefined)
+    const pending = this.live
+    this.live = null
+    this.current = null
+    const live = await pending?.catch(() => null)
+    if (!live || live.retired) return
+    live.retired = true
+    if (live.inflight === 0) await live.connection.close().catch(() => undefined)
   }
 }

@@ -7,6 +7,7 @@ import { deploymentConfigFieldComponents, deploymentRunInfoField } from '../../c
 import { applyOverrides } from '../mergeOverrides.js'
 import { destroyEndpoint } from './endpoints/destroy.js'
 import { regenerateEndpoint } from './endpoints/regenerate.js'
+import { refuseDeleteWhileRunningHook } from './hooks/refuseDeleteWhileRunning.js'
 import { enforceStatusTransitionHook } from './hooks/enforceStatusTransition.js'
 import { scopeToAppHook } from './hooks/scopeToApp.js'
 import { startWorkflowOnCreateHook } from './hooks/startWorkflowOnCreate.js'
@@ -80,6 +81,7 @@ export function generateDeploymentsCollection(ctx: PluginContext): CollectionCon
     hooks: {
       beforeChange: [scopeToAppHook(ctx), validateConfigHook(ctx), enforceStatusTransitionHook(ctx), validateWorkerFieldsHook(ctx)],
       afterChange: cfg.enabled ? [startWorkflowOnCreateHook(ctx)] : [],
+      beforeDelete: cfg.enabled ? [refuseDeleteWhileRunningHook(ctx)] : [],
     },
     endpoints: cfg.enabled ? [regenerateEndpoint(ctx, access), destroyEndpoint(ctx, access)] : [],
   }
