@@ -47,6 +47,21 @@ async function sweepStaleWorkDirs(root: string): Promise<number> {
   return removed
 }
 
+/** Connects to Temporal, retrying for up to a minute (in a compose stack it may start after us). */
+async function connectTemporal(address: string, logger: ReturnType<typeof createLogger>): Promise<NativeConnection> {
+  const deadline = Date.now() + Number(process.env.ORBIT_TEMPORAL_CONNECT_TIMEOUT_MS ?? 60_000)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await NativeConnection.connect({ address })
+    } catch (e) {
+      const reason = e instanceof Error ? e.message.replace(/\s+/g, ' ').slice(0, 200) : String(e)
+      if (Date.now() > deadline) throw new Error(`cannot connect to Temporal at ${address}: ${reason}`)
+      logger.warn({ address, attempt }, `Temporal is not reachable yet; retrying (${reason})`)
+      await new Promise((r) => setTimeout(r, Math.min(5000, 500 * attempt)))
+    }
+  }
+}
+
 async function main(): Promise<void> {
   let config
   try {
@@ -84,7 +99,7 @@ async function main(): Promise<void> {
   const orbit = new OrbitClient({ baseUrl: config.orbitUrl, apiKey: config.orbitApiKey })
   const activities = createActivities({ orbit, git, executors: createDefaultExecutorRegistry(), logger, workRoot: config.workDir, secrets })
 
-  const connection = await NativeConnection.connect({ address: config.temporalAddress })
+  const connection = await connectTemporal(config.temporalAddress, logger)
   const bundle = config.workflowBundlePath ?? defaultWorkflowBundlePath()
   try {
     const worker = await createOrbitWorker({

@@ -44,6 +44,8 @@ export interface OrbitStandIn {
   forceStatus(id: string, status: DeploymentStatus): void
   /** Every accepted PATCH body, in order, per deployment. */
   patches(id: string): Record<string, unknown>[]
+  /** Resolves when the deployment reaches one of these statuses (checked on every write). */
+  waitForStatus(id: string, statuses: DeploymentStatus[]): Promise<StandInDeployment>
   /** Every request line seen (method + path), for assertions. */
   requests: string[]
   /** Answer the next n requests with this status (e.g. 503) before serving normally. */
@@ -60,6 +62,7 @@ export async function startOrbitStandIn(options: { apiKey?: string } = {}): Prom
   const requests: string[] = []
   let nextId = 1
   let failures = { n: 0, status: 503 }
+  const waiters = new Set<() => void>()
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' })
@@ -101,6 +104,7 @@ export async function startOrbitStandIn(options: { apiKey?: string } = {}): Prom
         }
         Object.assign(d, body)
         patchLog.get(id)!.push(body)
+        for (const wake of [...waiters]) wake()
         return send(res, 200, { doc: d, message: 'Updated successfully.' })
       }
       return error(res, 405, 'Method not allowed')
@@ -156,6 +160,18 @@ export async function startOrbitStandIn(options: { apiKey?: string } = {}): Prom
       d.lastError = null
     },
     deployment: (id) => structuredClone(deployments.get(id)!),
+    waitForStatus: (id, statuses) =>
+      new Promise((resolve) => {
+        const check = () => {
+          const d = deployments.get(id)
+          if (d && statuses.includes(d.status)) {
+            waiters.delete(check)
+            resolve(structuredClone(d))
+          }
+        }
+        waiters.add(check)
+        check()
+      }),
     forceStatus: (id, status) => {
       deployments.get(id)!.status = status
     },

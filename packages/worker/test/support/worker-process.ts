@@ -2,9 +2,11 @@
 import { startProcess } from '@orbit/testing'
 import type { ManagedProcess } from '@orbit/testing'
 import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const WORKER_BIN = fileURLToPath(new URL('../../dist/bin/worker.js', import.meta.url))
+// Resolved through the package's own name, so it works from test/ and from the compiled bench.
+export const WORKER_BIN = join(dirname(fileURLToPath(import.meta.resolve('@orbit/deployments-worker/package.json'))), 'dist', 'bin', 'worker.js')
 
 export function requireBuiltWorker(): string {
   if (!existsSync(WORKER_BIN)) throw new Error(`${WORKER_BIN} is missing: run \`pnpm --filter @orbit/deployments-worker build\` first (turbo's test task does)`)
