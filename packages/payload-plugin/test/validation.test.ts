@@ -203,6 +203,50 @@ describe(`validation (${process.env.ORBIT_TEST_DB ?? 'sqlite'})`, () => {
     })
   })
 
+  describe('JSON with $-keys and dotted keys (JSON Schema $defs/$ref, terraform outputs)', () => {
+    it('round-trips through every API on every adapter, and validation and preview use it', async () => {
+      const configSchema = {
+        $schema: 'https://json-schema.org/draft/2020-12/schema',
+        type: 'object',
+        $defs: { label: { type: 'string', maxLength: 20 } },
+        required: ['name'],
+        properties: { name: { $ref: '#/$defs/label' }, 'app.tier': { type: 'string' }, '100%': { type: 'string' } },
+      }
+      const gen = await stack.payload.create({
+        collection: 'deployment-generators',
+        data: helloGenerator({ workspace: stack.workspaces.A, configSchema }),
+        ...asOwnerA(),
+      })
+      expect(gen.configSchema).toEqual(configSchema)
+      const read = await stack.payload.findByID({ collection: 'deployment-generators', id: gen.id, ...asMemberA() })
+      expect(read.configSchema).toEqual(configSchema)
+      const rest = await stack.rest(stack.actors.service, 'GET', `/deployment-generators/${gen.id}`)
+      expect(rest.body.configSchema).toEqual(configSchema)
+
+      const config = { name: 'x', 'app.tier': 'web', '100%': 'yes' }
+      const dep = await stack.payload.create({
+        collection: 'deployments',
+        data: { app: stack.apps.A, generator: gen.id, name: unique('dollar'), config },
+        ...asMemberA(),
+      })
+      expect(dep.config).toEqual(config)
+      // The $ref is followed: too long a name is refused on the referenced definition.
+      const errors = await fieldErrors(() =>
+        stack.payload.update({ collection: 'deployments', id: dep.id, data: { config: { name: 'x'.repeat(30) } }, ...asMemberA() }),
+      )
+      expect(errors.map((e) => e.path)).toEqual(['config.name'])
+
+      const outputs = { 'module.vpc.id': 'vpc-1', $weird: { 'a.b': 1 } }
+      await stack.payload.update({ collection: 'deployments', id: dep.id, data: { outputs }, ...asService() })
+      const stored = await stack.rest(stack.actors.memberA, 'GET', `/deployments/${dep.id}`)
+      expect(stored.body.outputs).toEqual(outputs)
+      expect(stored.body.config).toEqual(config)
+
+      const preview = await stack.rest(stack.actors.memberA, 'POST', `/deployment-generators/${gen.id}/preview`, { config: { name: 'y' } })
+      expect(preview.status).toBe(200)
+    })
+  })
+
   describe('seeding', () => {
     it('upserts built-ins by slug only when the shipped version is newer, never touching workspace generators', async () => {
       const cfg = sanitizeOptions({})

@@ -4,6 +4,7 @@ import type { CollectionConfig, Field } from 'payload'
 import { generatorAccess } from '../../access/generators.js'
 import type { PluginContext } from '../../context.js'
 import { configSchemaFieldComponents, generatorTestRenderField } from '../../components/adminConfig.js'
+import { documentSafeKeys } from '../../utilities/documentKeys.js'
 import { applyOverrides } from '../mergeOverrides.js'
 import { previewEndpoint } from './endpoints/preview.js'
 import { deriveSlugHook } from './hooks/deriveSlug.js'
@@ -41,6 +42,7 @@ export function generateDeploymentGeneratorsCollection(ctx: PluginContext): Coll
       name: 'configSchema',
       type: 'json',
       required: true,
+      hooks: documentSafeKeys,
       admin: { description: 'JSON Schema (draft 2020-12) of the inputs a developer fills in.', components: configSchemaFieldComponents(cfg) },
     },
     {

@@ -4,6 +4,7 @@ import type { CollectionConfig, Field, FieldAccess } from 'payload'
 import { deploymentAccess } from '../../access/deployments.js'
 import type { PluginContext } from '../../context.js'
 import { deploymentConfigFieldComponents, deploymentRunInfoField } from '../../components/adminConfig.js'
+import { documentSafeKeys } from '../../utilities/documentKeys.js'
 import { applyOverrides } from '../mergeOverrides.js'
 import { destroyEndpoint } from './endpoints/destroy.js'
 import { regenerateEndpoint } from './endpoints/regenerate.js'
@@ -26,7 +27,7 @@ export function generateDeploymentsCollection(ctx: PluginContext): CollectionCon
     { name: 'app', type: 'relationship', relationTo: cfg.appsSlug, required: true, index: true },
     { name: 'generator', type: 'relationship', relationTo: cfg.generatorsSlug, required: true, index: true },
     { name: 'name', type: 'text', required: true },
-    { name: 'config', type: 'json', admin: { description: "Inputs for the generator, checked against its JSON Schema.", components: deploymentConfigFieldComponents(cfg) } },
+    { name: 'config', type: 'json', hooks: documentSafeKeys, admin: { description: "Inputs for the generator, checked against its JSON Schema.", components: deploymentConfigFieldComponents(cfg) } },
     {
       name: 'target',
       type: 'group',
@@ -52,7 +53,7 @@ export function generateDeploymentsCollection(ctx: PluginContext): CollectionCon
     { name: 'lastDeployedAt', type: 'date', access: worker, admin: { position: 'sidebar', readOnly: true } },
     { name: 'lastDeployedBy', type: 'relationship', relationTo: cfg.usersSlug, access: byPlugin, admin: { position: 'sidebar', readOnly: true } },
     { name: 'endpoints', type: 'json', access: worker, admin: { readOnly: true, description: 'URLs where the deployed app answers.' } },
-    { name: 'outputs', type: 'json', access: worker, admin: { readOnly: true } },
+    { name: 'outputs', type: 'json', hooks: documentSafeKeys, access: worker, admin: { readOnly: true } },
     {
       name: 'healthStatus',
       type: 'select',
