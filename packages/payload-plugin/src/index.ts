@@ -62,15 +62,13 @@ export const deploymentsPlugin =
           payload.logger.warn({ err: error }, `${LOG_PREFIX} seeding built-in generators failed`)
         }
       }
-      if (cfg.reconcile.intervalSeconds > 0) {
-        const reconciler = startReconciler(ctx, payload)
-        // Chain Payload's shutdown: stop the timer and close the Temporal connection first.
-        const destroy = payload.destroy
-        payload.destroy = async () => {
-          reconciler.stop()
-          await ctx.gateway.close()
-          await destroy.call(payload)
-        }
+      const reconciler = cfg.reconcile.intervalSeconds > 0 ? startReconciler(ctx, payload) : null
+      // Chain Payload's shutdown: stop the reconciler and close the Temporal connection first.
+      const destroy = payload.destroy
+      payload.destroy = async () => {
+        reconciler?.stop()
+        await ctx.gateway.close()
+        await destroy.call(payload)
       }
     }
     return config
