@@ -129,23 +129,4 @@ describe('crashes: a new worker finishes the run with exactly one commit', () =>
   }, 120_000)
 })
 
-describe('many workers', () => {
-  test('two workers on one task queue process 20 deployments; all end generated, one commit each', async () => {
-    const taskQueue = queue()
-    const a = worker(taskQueue, { LOG_LEVEL: 'info' })
-    const b = worker(taskQueue, { LOG_LEVEL: 'info' })
-    await Promise.all([waitUntilStarted(a), waitUntilStarted(b)])
-    const runs = await Promise.all(Array.from({ length: 20 }, (_, i) => deployment(7100 + i)))
-    const befores = await Promise.all(runs.map(({ r }) => r.log()))
-    const handles = await Promise.all(runs.map(({ id }) => start(id, taskQueue)))
-    await Promise.all(handles.map((h) => h.result()))
-    for (const [i, { id, r }] of runs.entries()) {
-      const log = await r.log()
-      expect(log).toHaveLength(befores[i]!.length + 1)
-      expect(orbit.deployment(id)).toMatchObject({ status: 'generated', commitSha: log[0] })
-    }
-    const count = (w: WorkerProcess) => w.output().split('files committed').length - 1
-    // Both processes polled the queue; which one ran which activity is Temporal's choice.
-    expect(count(a) + count(b)).toBe(20)
-  }, 120_000)
-})
+// Two workers on one task queue with 20 deployments: test/e2e-orbit-app.test.ts (against the real app).
