@@ -113,6 +113,18 @@ describe(`validation (${process.env.ORBIT_TEST_DB ?? 'sqlite'})`, () => {
       expect(both.map((e) => e.path)).toEqual(['workspace'])
     })
 
+    it('a generator that deployments use cannot be deleted (409)', async () => {
+      const gen = await create({})
+      const dep = await stack.payload.create({
+        collection: 'deployments',
+        data: { app: stack.apps.A, generator: gen.id, name: unique('uses'), config: { name: 'x' } },
+        ...asMemberA(),
+      })
+      await expect(stack.payload.delete({ collection: 'deployment-generators', id: gen.id, ...asOwnerA() })).rejects.toMatchObject({ status: 409 })
+      await stack.payload.delete({ collection: 'deployments', id: dep.id, overrideAccess: true })
+      await stack.payload.delete({ collection: 'deployment-generators', id: gen.id, ...asOwnerA() })
+    })
+
     it('an update is checked as the merged document (a partial edit cannot break it)', async () => {
       const doc = await create({})
       const errors = await fieldErrors(() =>

@@ -8,6 +8,7 @@ import { documentSafeKeys } from '../../utilities/documentKeys.js'
 import { applyOverrides } from '../mergeOverrides.js'
 import { previewEndpoint } from './endpoints/preview.js'
 import { deriveSlugHook } from './hooks/deriveSlug.js'
+import { refuseDeleteWhileUsedHook } from './hooks/refuseDeleteWhileUsed.js'
 import { validateDefinitionHook } from './hooks/validateDefinition.js'
 
 const EXECUTOR_LABELS: Record<string, string> = {
@@ -99,6 +100,7 @@ export function generateDeploymentGeneratorsCollection(ctx: PluginContext): Coll
     hooks: {
       beforeValidate: [deriveSlugHook()],
       beforeChange: [validateDefinitionHook(ctx)],
+      beforeDelete: [refuseDeleteWhileUsedHook(ctx)],
     },
     endpoints: cfg.enabled ? [previewEndpoint(ctx, access)] : [],
   }
