@@ -19,7 +19,8 @@ if [ -f "$ROOT/.env" ]; then
   set +a
 fi
 
-export ORBIT_DATA_DIR="${ORBIT_DATA_DIR:-$ROOT/.data}"
+# Absolute, because the app runs in apps/orbit.
+export ORBIT_DATA_DIR="$(realpath -m "${ORBIT_DATA_DIR:-$ROOT/.data}")"
 ORBIT_PORT="${ORBIT_PORT:-3000}"
 TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
 TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
