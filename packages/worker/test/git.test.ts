@@ -156,6 +156,18 @@ describe('commit and push', () => {
     const r = await repo()
     await expect(client().checkout({ repositoryUrl: r.path, branch: 'does-not-exist', dir: dir() })).rejects.toThrow(/branch "does-not-exist" does not exist/)
   })
+
+  test('a new, empty repository: the first push creates the branch with Orbit’s commit; the next run finds it', async () => {
+    const base = await mkdtemp(join(work, 'empty-'))
+    const path = join(base, 'empty.git')
+    await git(['init', '--quiet', '--bare', '--initial-branch', 'trunk', path])
+    const g = client()
+    const first = await g.commitAndPush(await g.checkout({ repositoryUrl: `file://${path}`, branch: 'trunk', dir: dir() }), { files: files(6000), ...commit() })
+    expect(first.changed).toBe(true)
+    expect(await git(['--git-dir', path, 'log', '--format=%H', 'trunk'])).toBe(first.commitSha)
+    const again = await g.commitAndPush(await g.checkout({ repositoryUrl: `file://${path}`, branch: 'trunk', dir: dir() }), { files: files(6000), ...commit() })
+    expect(again).toMatchObject({ changed: false, commitSha: first.commitSha })
+  })
 })
 
 describe('token-protected HTTP remote (git http-backend)', () => {

@@ -1,7 +1,7 @@
 import { safeRelativePath } from '@orbit/deployments-core'
 import type { GeneratedFile } from '@orbit/deployments-core'
 import { execa } from 'execa'
-import { lstat, mkdir, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { GitError, RepositoryRefusedError, redact } from '../errors.js'
 import type { AskPass, GitCredentialConfig } from './credentials.js'
@@ -114,7 +114,15 @@ export class GitClient {
       await Promise.all([clone, this.#opts.hooks?.cloneStarted?.(input.dir)])
     } catch (e) {
       if (e instanceof GitError && /Remote branch .* not found|couldn't find remote ref/i.test(e.stderr)) {
-        throw new RepositoryRefusedError(`branch ${JSON.stringify(branch)} does not exist in the app's repository; create it (an initial commit) or change the app's branch`)
+        const heads = await this.#run(['ls-remote', '--heads', '--', repo.url], { token, signal: input.signal })
+        if (heads !== '') {
+          throw new RepositoryRefusedError(`branch ${JSON.stringify(branch)} does not exist in the app's repository; create it or change the app's branch`)
+        }
+        // A new, empty repository: the first push creates the branch (with Orbit's commit as its root).
+        await rm(input.dir, { recursive: true, force: true })
+        await this.#run(['init', '--quiet', '--initial-branch', branch, '--', input.dir], { signal: input.signal })
+        await this.#run(['remote', 'add', '--', 'origin', repo.url], { cwd: input.dir, signal: input.signal })
+        return checkout
       }
       throw e
     }
@@ -174,6 +182,8 @@ export class GitClient {
       const found = parseTrailers(body)
       return Object.entries(trailers).every(([k, v]) => found[k] === oneLine(v, 200))
     }
+    const unborn = await this.#exec(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: checkout.dir, signal })
+    if (unborn.exitCode !== 0) return undefined
     const headBody = await this.#run(['log', '-1', '--format=%B', 'HEAD'], { cwd: checkout.dir, signal })
     if (matches(headBody)) return this.head(checkout)
     try {
