@@ -80,6 +80,7 @@ wait_for_port() { # NAME PORT PID SECONDS
 
 log "building the workspace packages the app uses (core, plugin)"
 pnpm exec turbo run build --filter='@orbit/app^...' --output-logs=errors-only >&2
+pnpm --filter @orbit/app run generate:importmap >/dev/null
 
 log "starting Temporal dev server (gRPC 127.0.0.1:$TEMPORAL_PORT, UI http://localhost:$TEMPORAL_UI_PORT, data $ORBIT_DATA_DIR/temporal.db)"
 start_service "$TEMPORAL_CLI_PATH" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \

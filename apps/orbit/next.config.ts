@@ -2,9 +2,10 @@ import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 
 const nextConfig: NextConfig = {
-  // Node-only modules (gRPC) stay out of the server bundle; each is a direct dependency so that
-  // `next start` resolves it from this folder under pnpm's strict node_modules (so is libsql).
-  serverExternalPackages: ['@temporalio/client', '@temporalio/common'],
+  // Node-only modules stay out of the server bundle: gRPC (Temporal client) and Handlebars (core's
+  // renderer; webpack cannot bundle its require.extensions hook). Each is a direct dependency so
+  // that `next start` resolves it from this folder under pnpm's strict node_modules (so is libsql).
+  serverExternalPackages: ['@temporalio/client', '@temporalio/common', 'handlebars'],
   // Keep class names in the server build: Payload reports errors by name ("ValidationError",
   // "Forbidden") in API responses and logs, and clients rely on them.
   experimental: { serverMinification: false },

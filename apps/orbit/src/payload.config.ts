@@ -24,7 +24,9 @@ export default buildConfig({
   },
   collections: [Users, Workspaces, WorkspaceMembers, Apps],
   db: databaseAdapter(),
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // Types come from `pnpm --filter @orbit/app generate:types` (SQLite ids), never as a side effect
+  // of starting Payload (a MongoDB run would rewrite them with string ids).
+  typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'payload-types.ts') },
   graphQL: { disablePlaygroundInProduction: true },
   telemetry: false,
   plugins: [

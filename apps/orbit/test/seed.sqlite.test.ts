@@ -1,0 +1,3 @@
+import { seedSuite } from './support/seed-suite.js'
+
+seedSuite('sqlite')
