@@ -110,10 +110,13 @@ describe('deploymentWorkflow (docker-compose)', () => {
     expect(d.lastError).toMatch(/healthPath/)
     expect(d.lastError).not.toMatch(/\n\s+at |\.ts:\d+/)
     expect(await r.log()).toEqual(before)
+    // The REST steps are local activities: their outcome is a marker in history.
     const history = await env.client.workflow.getHandle(deploymentWorkflowId(id)).fetchHistory()
-    const failures = (history.events ?? []).filter((e) => e.activityTaskFailedEventAttributes)
+    const failures = (history.events ?? []).flatMap((e) => (e.markerRecordedEventAttributes?.failure ? [e.markerRecordedEventAttributes.failure] : []))
     expect(failures).toHaveLength(1)
-    expect(failures[0]!.activityTaskFailedEventAttributes!.failure!.applicationFailureInfo!.nonRetryable).toBe(true)
+    expect(failures[0]!.cause?.applicationFailureInfo ?? failures[0]!.applicationFailureInfo).toMatchObject({ type: 'CONFIG_INVALID', nonRetryable: true })
+    // Not retried: one read to load, one to validate, one before writing `failed`.
+    expect(h.orbit.requests.filter((r) => r === `GET /api/deployments/${id}`)).toHaveLength(3)
   })
 
   test('a concurrent push to the same branch during the run: both commits survive', async () => {

@@ -9,6 +9,7 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   startChild,
 } from '@temporalio/workflow'
@@ -19,8 +20,12 @@ import { healthCheckWorkflow } from './health.js'
 
 const retry = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8 }
 
-/** REST calls to Orbit: short, retried on transport errors. */
-const orbit = proxyActivities<OrbitActivities>({ startToCloseTimeout: '45s', retry })
+/**
+ * REST calls to Orbit: short, retried on transport errors. Local activities: they run in the
+ * worker that runs the workflow task, without a round trip through the Temporal server per call
+ * (results are still recorded in history, so a replay on another worker does not repeat them).
+ */
+const orbit = proxyLocalActivities<OrbitActivities>({ startToCloseTimeout: '45s', localRetryThreshold: '10s', retry })
 
 /**
  * Work in a checkout (clone → generate → commit/push → remove): heartbeats every 2 s, so a
