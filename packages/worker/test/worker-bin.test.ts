@@ -7,7 +7,8 @@ import { DEPLOYMENT_WORKFLOW_TYPE, deploymentWorkflowId, dockerComposeLocal, ren
 import { createBareRepo, startTemporalDevServer } from '@orbit/testing'
 import type { BareRepo, TemporalDevServer } from '@orbit/testing'
 import { Client, Connection } from '@temporalio/client'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, utimes } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
@@ -92,9 +93,19 @@ describe('orbit-worker configuration', () => {
     expect(out).not.toContain('super-secret-value')
   })
 
-  test('SIGTERM shuts down gracefully (exit code 0)', async () => {
+  test('at start, sweeps checkouts a killed worker left (older than an hour), nothing else; SIGTERM exits 0', async () => {
+    const old = new Date(Date.now() - 2 * 3_600_000)
+    const stale = join(workDir, '42-1-0123abcd')
+    const fresh = join(workDir, '43-2-89abcdef')
+    const other = join(workDir, 'orbit-askpass-OLD123')
+    for (const d of [stale, fresh, other]) await mkdir(d, { recursive: true })
+    await utimes(stale, old, old)
+    await utimes(other, old, old)
     const w = worker(queue())
     await waitUntilStarted(w)
+    expect(existsSync(stale)).toBe(false)
+    expect(existsSync(fresh)).toBe(true)
+    expect(existsSync(other)).toBe(true)
     w.child.kill('SIGTERM')
     const { code } = await w.exited
     expect(code).toBe(0)

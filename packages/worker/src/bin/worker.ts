@@ -33,10 +33,15 @@ function testCrashHooks(point: string | undefined): GitHooks | undefined {
   throw new ConfigError([`ORBIT_TEST_CRASH_AT must be clone or push (tests only)`])
 }
 
-/** Work dirs left by a worker that was killed: anything older than an hour. */
+/**
+ * Work dirs left by a worker that was killed: per-attempt checkouts (`<id>-<attempt>-<hex>`,
+ * `<id>-destroy-<hex>`) older than an hour, the longest an attempt may run being 15 minutes.
+ * Nothing else: other workers may share this folder (their askpass dirs live here too).
+ */
 async function sweepStaleWorkDirs(root: string): Promise<number> {
   let removed = 0
   for (const name of await readdir(root).catch(() => [] as string[])) {
+    if (!/^[A-Za-z0-9_-]+-(\d+|destroy)-[0-9a-f]{8}$/.test(name)) continue
     const path = join(root, name)
     const info = await stat(path).catch(() => null)
     if (info && Date.now() - info.mtimeMs > 3_600_000) {
