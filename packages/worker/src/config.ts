@@ -13,6 +13,8 @@ export interface WorkerConfig {
   git: GitCredentialConfig & { allowInsecureHttp: boolean; allowLocal: boolean; authorName: string; authorEmail: string }
   workDir: string
   logLevel: string
+  /** Health checks of deployed endpoints (ORBIT_HEALTH_INTERVAL_SECONDS, _TIMEOUT_SECONDS, _DOWN_AFTER). */
+  health: { intervalSeconds: number; timeoutSeconds: number; downAfter: number }
   /** Max activities run at once by this process. */
   maxConcurrentActivities: number
   /** A path to a prebuilt workflow bundle; default: dist/workflow-bundle.js when present. */
@@ -48,6 +50,7 @@ const TRUE = new Set(['1', 'true', 'yes'])
  * | ORBIT_GIT_AUTHOR_NAME / _EMAIL | Orbit / orbit@localhost |
  * | ORBIT_WORK_DIR | $TMPDIR/orbit-worker |
  * | ORBIT_MAX_CONCURRENT_ACTIVITIES | 20 |
+ * | ORBIT_HEALTH_INTERVAL_SECONDS / _TIMEOUT_SECONDS / _DOWN_AFTER | 30 / 5 / 3 |
  * | ORBIT_WORKFLOW_BUNDLE | dist/workflow-bundle.js when present |
  * | LOG_LEVEL | info |
  */
@@ -90,6 +93,16 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   if (!isAbsolute(workDir)) problems.push('ORBIT_WORK_DIR must be an absolute path')
   const maxConcurrentActivities = Number(get('ORBIT_MAX_CONCURRENT_ACTIVITIES') ?? 20)
   if (!Number.isInteger(maxConcurrentActivities) || maxConcurrentActivities < 1) problems.push('ORBIT_MAX_CONCURRENT_ACTIVITIES must be a positive whole number')
+  const positive = (name: string, fallback: number) => {
+    const value = Number(get(name) ?? fallback)
+    if (!Number.isInteger(value) || value < 1) problems.push(`${name} must be a positive whole number`)
+    return value
+  }
+  const health = {
+    intervalSeconds: positive('ORBIT_HEALTH_INTERVAL_SECONDS', 30),
+    timeoutSeconds: positive('ORBIT_HEALTH_TIMEOUT_SECONDS', 5),
+    downAfter: positive('ORBIT_HEALTH_DOWN_AFTER', 3),
+  }
   if (problems.length) throw new ConfigError(problems)
   return {
     temporalAddress,
@@ -109,6 +122,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     workDir,
     logLevel,
     maxConcurrentActivities,
+    health,
     workflowBundlePath: get('ORBIT_WORKFLOW_BUNDLE'),
   }
 }

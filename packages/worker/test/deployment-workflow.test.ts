@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDockerComposeExecutor } from '../src/executors/index.js'
 import type { GitHooks } from '../src/git/client.js'
-import { progressQuery } from '../src/workflows/definitions.js'
+import { healthQuery, progressQuery } from '../src/workflows/definitions.js'
 import { createFakeKubernetesExecutor } from './support/fake-executor.js'
 import { startGitHttpServer } from './support/git-http-server.js'
 import { startHarness, startTemporal } from './support/harness.js'
@@ -169,6 +169,7 @@ describe('deploying executors, health checks and destroy', () => {
 
       const health = env.client.workflow.getHandle(healthCheckWorkflowId(id))
       expect((await health.describe()).status.name).toBe('RUNNING')
+      expect(await health.query(healthQuery)).toMatchObject({ endpoints: [fakeEndpoint] })
       await expect.poll(() => h.orbit.deployment(id).healthStatus, { timeout: 20_000 }).toBe('healthy')
 
       await run(h, id, DESTROY_WORKFLOW_TYPE)

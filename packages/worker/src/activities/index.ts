@@ -19,6 +19,7 @@ import type {
   ExecuteInput,
   FileDigest,
   GenerateAndCommitResult,
+  HealthCheckSettings,
   MarkFailedInput,
   OrbitActivities,
   RecordHealthInput,
@@ -38,6 +39,8 @@ export interface ActivityDeps {
   workRoot: string
   /** Extra secret values to keep out of errors (git tokens are known to `git` already). */
   secrets?: string[]
+  /** Health-check settings handed to `healthCheckWorkflow`. Default 30 s interval, 5 s timeout, down after 3. */
+  health?: Partial<HealthCheckSettings>
 }
 
 /** Error types the workflow shows as they are; all are non-retryable (business) failures. */
@@ -196,6 +199,7 @@ export function createActivities(deps: ActivityDeps): OrbitActivities {
           generatorName: d.generator.name,
           executorType: d.generator.executorType,
           deploys: executor.deploys,
+          health: { intervalSeconds: 30, timeoutSeconds: 5, downAfter: 3, ...deps.health },
         }
       }),
 

@@ -17,6 +17,15 @@ export interface DeploymentSummary {
   executorType: ExecutorType
   /** Whether the executor deploys (runs `execute`) rather than only generating files. */
   deploys: boolean
+  /** Health-check settings of this worker (ORBIT_HEALTH_*), for the health-check child. */
+  health: HealthCheckSettings
+}
+
+/** How health checks run; set by ops on the worker (env), passed to `healthCheckWorkflow`. */
+export interface HealthCheckSettings {
+  intervalSeconds: number
+  timeoutSeconds: number
+  downAfter: number
 }
 
 export interface SetStatusInput extends DeploymentRef {

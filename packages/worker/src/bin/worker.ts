@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     hooks: testCrashHooks(process.env.ORBIT_TEST_CRASH_AT),
   })
   const orbit = new OrbitClient({ baseUrl: config.orbitUrl, apiKey: config.orbitApiKey })
-  const activities = createActivities({ orbit, git, executors: createDefaultExecutorRegistry(), logger, workRoot: config.workDir, secrets })
+  const activities = createActivities({ orbit, git, executors: createDefaultExecutorRegistry(), logger, workRoot: config.workDir, secrets, health: config.health })
 
   const connection = await connectTemporal(config.temporalAddress, logger)
   const bundle = config.workflowBundlePath ?? defaultWorkflowBundlePath()

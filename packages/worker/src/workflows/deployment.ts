@@ -93,7 +93,7 @@ export async function deploymentWorkflow(input: DeploymentWorkflowInput): Promis
         await startChild(healthCheckWorkflow, {
           workflowId: healthId,
           parentClosePolicy: ParentClosePolicy.ABANDON,
-          args: [{ deploymentId, endpoints }],
+          args: [{ deploymentId, endpoints, ...summary.health }],
         })
       } catch (e) {
         if ((e as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw e

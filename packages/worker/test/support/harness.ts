@@ -77,6 +77,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     logger,
     workRoot,
     secrets,
+    health: { intervalSeconds: 1, timeoutSeconds: 1, downAfter: 2 },
   })
   const taskQueue = `orbit-test-${Math.random().toString(36).slice(2)}`
   const worker: Worker = await createOrbitWorker({ connection: options.env.nativeConnection, taskQueue, activities, shutdownGraceTime: '2s' })
