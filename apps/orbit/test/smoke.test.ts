@@ -211,6 +211,23 @@ describe('the built app over HTTP', () => {
     expect(fieldPaths(res.body).sort()).toEqual(['config.port', 'config.serviceName'])
   })
 
+  it('serves the admin: the login page to everyone, the deployments list to a signed-in member', async () => {
+    const login = await fetch(`${app.url}/admin/login`)
+    expect(login.status).toBe(200)
+    expect(await login.text()).toContain('Orbit')
+    // Payload's admin reads the session from the payload-token cookie. Redirects inside a streamed
+    // page arrive as a 200 whose payload says NEXT_REDIRECT, so the body is what tells them apart.
+    const toLogin = /NEXT_REDIRECT;[a-z]+;\/admin\/login/
+    const token = memberAuth.replace(/^JWT /, '')
+    for (const path of ['/admin', '/admin/collections/deployments', '/admin/collections/apps']) {
+      const page = await fetch(`${app.url}${path}`, { headers: { cookie: `payload-token=${token}` } })
+      expect(page.status, path).toBe(200)
+      expect(await page.text(), path).not.toMatch(toLogin)
+    }
+    const anonymous = await fetch(`${app.url}/admin/collections/deployments`)
+    expect(await anonymous.text()).toMatch(toLogin)
+  })
+
   it('gives anonymous callers nothing', async () => {
     for (const path of ['/api/apps', '/api/workspaces', '/api/workspace-members', '/api/users', '/api/deployments', '/api/deployment-generators']) {
       const res = await request('GET', path)
