@@ -1,5 +1,5 @@
 import { ValidationError } from 'payload'
-import type { CollectionBeforeValidateHook, CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionBeforeValidateHook, CollectionConfig, FieldAccess, PayloadRequest, Where } from 'payload'
 
 import {
   forgetWorkspaceRoles,
@@ -36,6 +36,19 @@ const onePerUserAndWorkspace: CollectionBeforeValidateHook = async ({ data, orig
   return data
 }
 
+/**
+ * Memberships a person may change or remove: every one in a workspace they own, and the non-owner
+ * ones in a workspace where they are an admin (an admin cannot demote or remove an owner).
+ */
+async function manageableMemberships(req: PayloadRequest): Promise<Where | false> {
+  const owned = await workspaceIds(req, ['owner'])
+  const administered = await workspaceIds(req, ['admin'])
+  const or: Where[] = []
+  if (owned.length) or.push({ workspace: { in: owned } })
+  if (administered.length) or.push({ and: [{ workspace: { in: administered } }, { role: { not_equals: 'owner' } }] })
+  return or.length ? { or } : false
+}
+
 /** Only an owner (or a platform admin) may grant or take away the owner role. */
 const roleAccess: FieldAccess = async ({ req, data, doc }) => {
   if (isPlatformAdmin(req.user)) return true
@@ -70,16 +83,8 @@ export const WorkspaceMembers: CollectionConfig = {
       if (!mine || !MANAGING_ROLES.includes(mine)) return false
       return data.role !== 'owner' || mine === 'owner'
     },
-    update: async ({ req }) => {
-      if (isPlatformAdmin(req.user)) return true
-      if (!req.user) return false
-      return inWorkspaces('workspace', await workspaceIds(req, MANAGING_ROLES))
-    },
-    delete: async ({ req }) => {
-      if (isPlatformAdmin(req.user)) return true
-      if (!req.user) return false
-      return inWorkspaces('workspace', await workspaceIds(req, MANAGING_ROLES))
-    },
+    update: async ({ req }) => (isPlatformAdmin(req.user) ? true : req.user ? manageableMemberships(req) : false),
+    delete: async ({ req }) => (isPlatformAdmin(req.user) ? true : req.user ? manageableMemberships(req) : false),
   },
   hooks: {
     beforeValidate: [onePerUserAndWorkspace],

@@ -93,6 +93,36 @@ export function seedSuite(kind: 'sqlite' | 'mongodb'): void {
     const updated = await payload.update({ collection: 'apps', id: first.appId, data: { branch: 'release' }, user: owner, overrideAccess: false })
     expect(updated.branch).toBe('release')
 
+    // Memberships: an admin of the workspace manages members but cannot touch the owner.
+    const admin = await payload.create({
+      collection: 'users',
+      data: { email: `ws-admin-${kind}@orbit.local`, password: 'ws-admin-pw', roles: ['user'] },
+      overrideAccess: true,
+    })
+    await payload.create({ collection: 'workspace-members', data: { user: admin.id, workspace: first.workspaceId as number, role: 'admin' }, overrideAccess: true })
+    const wsAdmin = await asUser(admin.id)
+    const membershipOf = async (userId: number | string) =>
+      (await payload.find({ collection: 'workspace-members', where: { user: { equals: userId } }, overrideAccess: true })).docs[0]!
+    const ownerMembership = await membershipOf(first.adminId)
+    const memberMembership = await membershipOf(first.memberId)
+    await expect(payload.delete({ collection: 'workspace-members', id: ownerMembership.id, user: wsAdmin, overrideAccess: false })).rejects.toThrow(
+      /not allowed|not found/i,
+    )
+    await expect(
+      payload.delete({ collection: 'workspace-members', id: memberMembership.id, user: member, overrideAccess: false }),
+    ).rejects.toThrow(/not allowed/)
+    const promoted = await payload.update({
+      collection: 'workspace-members',
+      id: memberMembership.id,
+      data: { role: 'owner' },
+      user: wsAdmin,
+      overrideAccess: false,
+    })
+    expect(promoted.role).toBe('member') // only an owner grants "owner"
+    const toAdmin = await payload.update({ collection: 'workspace-members', id: memberMembership.id, data: { role: 'admin' }, user: wsAdmin, overrideAccess: false })
+    expect(toAdmin.role).toBe('admin')
+    await payload.update({ collection: 'workspace-members', id: memberMembership.id, data: { role: 'member' }, user: owner, overrideAccess: false })
+
     // Users see themselves only and cannot grant themselves roles.
     expect((await payload.find({ collection: 'users', user: member, overrideAccess: false })).docs.map((u) => u.email)).toEqual(['dev@orbit.local'])
     const self = await payload.update({ collection: 'users', id: first.memberId, data: { roles: ['platform-admin'] }, user: member, overrideAccess: false })
