@@ -23,7 +23,11 @@ const firstUserIsPlatformAdmin: CollectionBeforeChangeHook = async ({ data, oper
  */
 export const Users: CollectionConfig = {
   slug: 'users',
-  auth: { useAPIKey: true },
+  auth: {
+    useAPIKey: true,
+    // Session cookies are Secure when Orbit is served over HTTPS (ORBIT_SERVER_URL=https://…).
+    cookies: { secure: (process.env.ORBIT_SERVER_URL ?? '').startsWith('https://'), sameSite: 'Lax' },
+  },
   admin: { useAsTitle: 'email', defaultColumns: ['email', 'name', 'roles'] },
   access: {
     // Service accounts talk to the REST API only.
