@@ -181,14 +181,18 @@ describe('the Orbit app, the plugin and the worker together', () => {
     await expect.poll(async () => (await health.describe()).status.name, { timeout: 30_000 }).toBe('COMPLETED')
   }, 120_000)
 
-  test('SIGKILL right after the push, before the status write: a new worker ends generated with one commit', async () => {
+  test.each([
+    ['push', 'right after the push, before the status write'],
+    ['clone', 'during the clone'],
+  ])('SIGKILL %s (%s): a new worker ends generated with exactly one commit', async (point) => {
     await worker.stop()
-    const crashing = await startWorker({ ORBIT_TEST_CRASH_AT: 'push' })
+    const crashing = await startWorker({ ORBIT_TEST_CRASH_AT: point })
     const { r, appId } = await newApp()
     const before = await r.log()
     const created = await ok<{ doc: Doc }>(request('POST', '/api/deployments', { auth: memberAuth, body: { name: 'k', app: appId, generator: generatorId, config: { serviceName: 'k', port: 8001 } } }))
     expect(await crashing.exited).toEqual({ code: null, signal: 'SIGKILL' })
-    expect((await r.log()).length).toBe(before.length + 1)
+    expect((await r.log()).length).toBe(before.length + (point === 'push' ? 1 : 0))
+    expect((await ok<Doc>(request('GET', `/api/deployments/${created.doc.id}?depth=0`, { auth: memberAuth }))).status).toBe('generating')
     worker = await startWorker()
     const done = await settle(created.doc.id)
     const after = await r.log()
