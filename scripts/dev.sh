@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole stack on embedded defaults, for a laptop: Temporal dev server (UI :8233, gRPC :7233,
 # data in .data/temporal.db) and the Orbit app on http://localhost:3000 (admin at /admin; SQLite in
-# .data/orbit.db), seeded with the demo (README.md, "Running the stack"). Ctrl-C stops everything.
+# .data/orbit.db; ORBIT_DEV_DB=ferretdb: MongoDB adapter on a local FerretDB), seeded with the demo
+# (README.md, "Running the stack"). Ctrl-C stops everything.
 #
 # Settings come from the environment, then from .env at the repository root (see .env.example).
 set -euo pipefail
@@ -24,7 +25,14 @@ export ORBIT_DATA_DIR="$(realpath -m "${ORBIT_DATA_DIR:-$ROOT/.data}")"
 ORBIT_PORT="${ORBIT_PORT:-3000}"
 TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
 TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
-export DATABASE_URI="${DATABASE_URI:-file:$ORBIT_DATA_DIR/orbit.db}"
+# ORBIT_DEV_DB=ferretdb runs Orbit on the MongoDB adapter against a local FerretDB (.data/ferretdb).
+ORBIT_DEV_DB="${ORBIT_DEV_DB:-sqlite}"
+FERRETDB_PORT="${FERRETDB_PORT:-27017}"
+case "$ORBIT_DEV_DB" in
+  sqlite) export DATABASE_URI="${DATABASE_URI:-file:$ORBIT_DATA_DIR/orbit.db}" ;;
+  ferretdb) export DATABASE_URI="${DATABASE_URI:-mongodb://127.0.0.1:$FERRETDB_PORT/orbit}" ;;
+  *) die "ORBIT_DEV_DB=$ORBIT_DEV_DB: use sqlite (default) or ferretdb" ;;
+esac
 export TEMPORAL_ADDRESS="${TEMPORAL_ADDRESS:-127.0.0.1:$TEMPORAL_PORT}"
 export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
 export ORBIT_TASK_QUEUE="${ORBIT_TASK_QUEUE:-orbit-deployments}"
@@ -35,8 +43,10 @@ export NEXT_TELEMETRY_DISABLED=1
 mkdir -p "$ORBIT_DATA_DIR"
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$ORBIT_PORT" "$TEMPORAL_PORT" "$TEMPORAL_UI_PORT"; do
-  port_busy "$port" && die "port $port is in use (another stack running?). Stop it, or choose other ports: ORBIT_PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT"
+ports=("$ORBIT_PORT" "$TEMPORAL_PORT" "$TEMPORAL_UI_PORT")
+[ "$ORBIT_DEV_DB" = ferretdb ] && ports+=("$FERRETDB_PORT")
+for port in "${ports[@]}"; do
+  port_busy "$port" && die "port $port is in use (another stack running?). Stop it, or choose other ports: ORBIT_PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, FERRETDB_PORT"
 done
 
 # Each service runs in its own process group (job control on only while starting one), so one
@@ -82,6 +92,13 @@ log "building the workspace packages the app uses (core, plugin)"
 pnpm exec turbo run build --filter='@orbit/app^...' --output-logs=errors-only >&2
 pnpm --filter @orbit/app run generate:importmap >/dev/null
 
+if [ "$ORBIT_DEV_DB" = ferretdb ]; then
+  log "starting FerretDB (MongoDB wire protocol on 127.0.0.1:$FERRETDB_PORT, data $ORBIT_DATA_DIR/ferretdb)"
+  mkdir -p "$ORBIT_DATA_DIR/ferretdb"
+  start_service "$FERRETDB_PATH" -listen-addr "127.0.0.1:$FERRETDB_PORT" -handler sqlite -sqlite-url "file:$ORBIT_DATA_DIR/ferretdb/" -log-level warn
+  wait_for_port "FerretDB" "$FERRETDB_PORT" "${pids[-1]}" 60
+fi
+
 log "starting Temporal dev server (gRPC 127.0.0.1:$TEMPORAL_PORT, UI http://localhost:$TEMPORAL_UI_PORT, data $ORBIT_DATA_DIR/temporal.db)"
 start_service "$TEMPORAL_CLI_PATH" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
   --namespace "$TEMPORAL_NAMESPACE" --db-filename "$ORBIT_DATA_DIR/temporal.db" --log-level warn
@@ -118,6 +135,7 @@ cat >&2 <<INFO
   REST         http://localhost:$ORBIT_PORT/api
   Temporal UI  http://localhost:$TEMPORAL_UI_PORT   (gRPC $TEMPORAL_ADDRESS, task queue $ORBIT_TASK_QUEUE)
   Data         $ORBIT_DATA_DIR   (demo app repository: $ORBIT_DATA_DIR/repos/demo-app.git)
+  Database     $ORBIT_DEV_DB   (DATABASE_URI=$DATABASE_URI)
 
   Ctrl-C stops everything.
 INFO
