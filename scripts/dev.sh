@@ -101,7 +101,7 @@ fi
 
 log "starting Temporal dev server (gRPC 127.0.0.1:$TEMPORAL_PORT, UI http://localhost:$TEMPORAL_UI_PORT, data $ORBIT_DATA_DIR/temporal.db)"
 start_service "$TEMPORAL_CLI_PATH" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
-  --namespace "$TEMPORAL_NAMESPACE" --db-filename "$ORBIT_DATA_DIR/temporal.db" --log-level warn
+  --namespace "$TEMPORAL_NAMESPACE" --db-filename "$ORBIT_DATA_DIR/temporal.db" --log-level error
 wait_for_port "Temporal" "$TEMPORAL_PORT" "${pids[-1]}" 60
 
 log "starting Orbit (next dev) on http://localhost:$ORBIT_PORT"
