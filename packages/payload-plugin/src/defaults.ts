@@ -92,6 +92,7 @@ export function sanitizeOptions(options: DeploymentsPluginOptions = {}, env: Par
       unreachableCacheMs: positiveInt(options.temporal?.unreachableCacheMs, DEFAULT_UNREACHABLE_CACHE_MS),
     },
     temporalUiUrl: options.temporalUiUrl || env.TEMPORAL_UI_URL || DEFAULT_TEMPORAL_UI_URL,
+    selfHostMonaco: options.selfHostMonaco ?? true,
     generatorsOverrides: options.generatorsOverrides ?? {},
     deploymentsOverrides: options.deploymentsOverrides ?? {},
     seedBuiltIns: options.seedBuiltIns ?? true,

@@ -2,7 +2,7 @@ import type { Config, Payload } from 'payload'
 
 import { generateDeploymentGeneratorsCollection } from './collections/DeploymentGenerators/index.js'
 import { generateDeploymentsCollection } from './collections/Deployments/index.js'
-import { withDeploymentsPanel } from './components/adminConfig.js'
+import { withAdminAssets, withDeploymentsPanel } from './components/adminConfig.js'
 import type { PluginContext } from './context.js'
 import { LOG_PREFIX, sanitizeOptions } from './defaults.js'
 import { reconcilePendingDeployments, startReconciler } from './reconcile/reconciler.js'
@@ -45,6 +45,7 @@ export const deploymentsPlugin =
         generateDeploymentsCollection(ctx),
       ],
     }
+    withAdminAssets(config, cfg)
     if (!cfg.enabled) return config
 
     const incomingOnInit = incomingConfig.onInit

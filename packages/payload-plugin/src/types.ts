@@ -109,6 +109,12 @@ export interface DeploymentsPluginOptions {
    * Default: `TEMPORAL_UI_URL` or `http://localhost:8233`.
    */
   temporalUiUrl?: string
+  /**
+   * Serve Monaco (the editor behind Payload's JSON and code fields) from this app at
+   * `/api/orbit-deployments/monaco/vs` to signed-in users, instead of Payload's default
+   * jsDelivr CDN: the generator editors then work offline and under a strict CSP. Default true.
+   */
+  selfHostMonaco?: boolean
   /** Overrides for the `deployment-generators` collection. */
   generatorsOverrides?: CollectionOverrides
   /** Overrides for the `deployments` collection. */
@@ -138,6 +144,7 @@ export interface SanitizedDeploymentsPluginOptions {
   getUserWorkspaceRoles: (req: PayloadRequest, user: OrbitUser) => Promise<WorkspaceRoles>
   temporal: Required<TemporalOptions>
   temporalUiUrl: string
+  selfHostMonaco: boolean
   generatorsOverrides: CollectionOverrides
   deploymentsOverrides: CollectionOverrides
   seedBuiltIns: boolean

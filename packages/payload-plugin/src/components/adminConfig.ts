@@ -1,8 +1,12 @@
 // Config-side wiring of the admin components: plain objects with string paths (Payload's import
 // map resolves them), so nothing here imports React or the components themselves.
-import type { CollectionConfig, Field, UIField } from 'payload'
+import type { CollectionConfig, Config, Field, UIField } from 'payload'
 
 import type { SanitizedDeploymentsPluginOptions } from '../types.js'
+import { monacoEndpoint } from './MonacoSelfHost/endpoint.js'
+
+/** Where the plugin serves monaco-editor's files, under the API route (kept in sync with the client). */
+export const MONACO_PATH = '/orbit-deployments/monaco'
 import type { OrbitClientProps } from './shared/types.js'
 
 export const CLIENT_ENTRY = '@orbit/payload-plugin-deployments/client'
@@ -16,6 +20,7 @@ export function adminClientProps(cfg: SanitizedDeploymentsPluginOptions): OrbitC
     generatorsSlug: cfg.generatorsSlug,
     deploymentsSlug: cfg.deploymentsSlug,
     appWorkspaceField: cfg.appWorkspaceField,
+    selfHostMonaco: cfg.selfHostMonaco,
   }
 }
 
@@ -73,4 +78,20 @@ export function withComponents(fields: Field[], name: string, components: Record
   return fields.map((f) =>
     'name' in f && f.name === name ? ({ ...f, admin: { ...(f.admin ?? {}), components: { ...((f.admin as { components?: object } | undefined)?.components ?? {}), ...components } } } as Field) : f,
   )
+}
+
+/** Payload's code field, waiting for the self-hosted Monaco (see MonacoSelfHost). */
+export const codeFieldComponents = (cfg: SanitizedDeploymentsPluginOptions) => ({ Field: component(cfg, `${CLIENT_ENTRY}#CodeFieldSelfHosted`) })
+
+/** Payload's JSON field, waiting for the self-hosted Monaco (see MonacoSelfHost). */
+export const jsonFieldComponents = (cfg: SanitizedDeploymentsPluginOptions) => ({ Field: component(cfg, `${CLIENT_ENTRY}#JSONFieldSelfHosted`) })
+
+/**
+ * Admin-wide additions (mutates the fresh config the plugin returns): the endpoint that serves
+ * Monaco from this app when `selfHostMonaco` is on.
+ */
+export function withAdminAssets(config: Config, cfg: SanitizedDeploymentsPluginOptions): Config {
+  if (!cfg.selfHostMonaco) return config
+  config.endpoints = [...(config.endpoints ?? []), monacoEndpoint(MONACO_PATH)]
+  return config
 }

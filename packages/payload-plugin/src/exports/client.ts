@@ -1,5 +1,6 @@
 'use client'
 // Client admin components, referenced by path as '@orbit/payload-plugin-deployments/client#Name'.
+export { CodeFieldSelfHosted, JSONFieldSelfHosted, useSelfHostedMonaco } from '../components/MonacoSelfHost/index.client.js'
 export { DeploymentsPanelClient } from '../components/DeploymentsPanel/index.client.js'
 export { DeploymentConfigField } from '../components/DeploymentConfigField/index.client.js'
 export { DeploymentRunInfo } from '../components/DeploymentRunInfo/index.client.js'

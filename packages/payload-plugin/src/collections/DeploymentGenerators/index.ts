@@ -3,7 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { generatorAccess } from '../../access/generators.js'
 import type { PluginContext } from '../../context.js'
-import { configSchemaFieldComponents, generatorTestRenderField } from '../../components/adminConfig.js'
+import { codeFieldComponents, configSchemaFieldComponents, generatorTestRenderField } from '../../components/adminConfig.js'
 import { documentSafeKeys } from '../../utilities/documentKeys.js'
 import { applyOverrides } from '../mergeOverrides.js'
 import { previewEndpoint } from './endpoints/preview.js'
@@ -54,7 +54,7 @@ export function generateDeploymentGeneratorsCollection(ctx: PluginContext): Coll
       labels: { singular: 'Template file', plural: 'Template files' },
       fields: [
         { name: 'path', type: 'text', required: true, admin: { description: 'Relative path in the repository; may use {{…}}.' } },
-        { name: 'content', type: 'code', required: true, admin: { language: 'handlebars' } },
+        { name: 'content', type: 'code', required: true, admin: { language: 'handlebars', components: codeFieldComponents(cfg) } },
       ],
     },
     generatorTestRenderField(cfg),

@@ -3,7 +3,7 @@ import type { CollectionConfig, Field, FieldAccess } from 'payload'
 
 import { deploymentAccess } from '../../access/deployments.js'
 import type { PluginContext } from '../../context.js'
-import { deploymentConfigFieldComponents, deploymentRunInfoField } from '../../components/adminConfig.js'
+import { deploymentConfigFieldComponents, deploymentRunInfoField, jsonFieldComponents } from '../../components/adminConfig.js'
 import { documentSafeKeys } from '../../utilities/documentKeys.js'
 import { applyOverrides } from '../mergeOverrides.js'
 import { destroyEndpoint } from './endpoints/destroy.js'
@@ -52,8 +52,8 @@ export function generateDeploymentsCollection(ctx: PluginContext): CollectionCon
     { name: 'workflowId', type: 'text', access: worker, admin: { position: 'sidebar', readOnly: true } },
     { name: 'lastDeployedAt', type: 'date', access: worker, admin: { position: 'sidebar', readOnly: true } },
     { name: 'lastDeployedBy', type: 'relationship', relationTo: cfg.usersSlug, access: byPlugin, admin: { position: 'sidebar', readOnly: true } },
-    { name: 'endpoints', type: 'json', access: worker, admin: { readOnly: true, description: 'URLs where the deployed app answers.' } },
-    { name: 'outputs', type: 'json', hooks: documentSafeKeys, access: worker, admin: { readOnly: true } },
+    { name: 'endpoints', type: 'json', access: worker, admin: { readOnly: true, description: 'URLs where the deployed app answers.', components: jsonFieldComponents(cfg) } },
+    { name: 'outputs', type: 'json', hooks: documentSafeKeys, access: worker, admin: { readOnly: true, components: jsonFieldComponents(cfg) } },
     {
       name: 'healthStatus',
       type: 'select',

@@ -59,7 +59,7 @@ export function DeploymentRunInfo(props: OrbitClientProps) {
       ) : (
         <span className="orbit-muted">No workflow run yet.</span>
       )}
-      {doc ? <DeploymentActions deployment={doc} deploymentsSlug={deploymentsSlug} onChanged={() => void load()} /> : null}
+      {doc ? <DeploymentActions deployment={doc} deploymentsSlug={deploymentsSlug} onChanged={(updated) => (updated ? setDoc(updated) : void load())} /> : null}
     </div>
   )
 }

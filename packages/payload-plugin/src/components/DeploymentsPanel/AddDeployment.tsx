@@ -4,7 +4,7 @@ import type { ErrorSchema } from '@rjsf/utils'
 import { useEffect, useRef, useState } from 'react'
 
 import { GeneratorPicker } from '../GeneratorPicker/index.js'
-import { SchemaForm, toErrorSchema } from '../SchemaForm/index.js'
+import { focusFirstError, SchemaForm, toErrorSchema } from '../SchemaForm/index.js'
 import type { SchemaFormHandle } from '../SchemaForm/index.js'
 import { ApiError, relId, useApi } from '../shared/api.js'
 import type { DeploymentDoc, FieldError, GeneratorDoc, Id } from '../shared/types.js'
@@ -38,6 +38,7 @@ export function AddDeployment({ appId, workspaceId, generatorsSlug, deploymentsS
   const [submitted, setSubmitted] = useState(false)
   const formRef = useRef<SchemaFormHandle>(null)
   const nameRef = useRef<HTMLInputElement>(null)
+  const bodyRef = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
     let cancelled = false
@@ -79,7 +80,7 @@ export function AddDeployment({ appId, workspaceId, generatorsSlug, deploymentsS
       nameRef.current?.focus()
       return
     }
-    if (!formOk) return
+    if (!formOk) return focusFirstError(bodyRef.current)
     setSubmitting(true)
     try {
       const res = await api.post<{ doc: DeploymentDoc }>(`/${deploymentsSlug}?depth=0`, { app: appId, generator: generator.id, name: name.trim(), config })
@@ -90,6 +91,7 @@ export function AddDeployment({ appId, workspaceId, generatorsSlug, deploymentsS
         const { errorSchema, rest } = toErrorSchema(error.problem.fieldErrors, 'config')
         setExtraErrors(errorSchema)
         setOtherErrors(rest)
+        focusFirstError(bodyRef.current)
         const unplaced = rest.filter((e) => e.path !== 'name')
         setMessage(
           error.problem.fieldErrors.length
@@ -104,6 +106,7 @@ export function AddDeployment({ appId, workspaceId, generatorsSlug, deploymentsS
 
   return (
     <div
+      ref={bodyRef}
       className="orbit-drawer-body"
       // The drawer lives inside the app's edit form in React's tree: keep Enter and submit events from saving the app.
       onSubmit={(e) => {

@@ -40,7 +40,7 @@ function DeploymentCard({
   deploymentsSlug: string
   temporalUiUrl?: string | undefined
   temporalNamespace?: string | undefined
-  onChanged: () => void
+  onChanged: (updated?: DeploymentDoc) => void
 }) {
   const generator = typeof deployment.generator === 'object' ? (deployment.generator as GeneratorDoc) : null
   const when = formatWhen(deployment.lastDeployedAt)
@@ -205,7 +205,11 @@ function Panel({ appId, props }: { appId: Id; props: DeploymentsPanelProps }) {
           deploymentsSlug={deploymentsSlug}
           temporalUiUrl={props.temporalUiUrl}
           temporalNamespace={props.temporalNamespace}
-          onChanged={() => void load()}
+          onChanged={(updated) => {
+            // Show the new status (pending) at once; polling takes it from there.
+            if (updated) setDeployments((list) => (list ?? []).map((x) => (String(x.id) === String(updated.id) ? { ...x, ...updated, generator: x.generator } : x)))
+            else void load()
+          }}
         />
       ))}
       <Drawer slug={drawerSlug} title="Add Deployment">

@@ -3,7 +3,7 @@ import { Banner, Button, useDocumentInfo, useFormFields, useFormModified } from 
 import type { ErrorSchema } from '@rjsf/utils'
 import { useMemo, useRef, useState } from 'react'
 
-import { prefillFromSchema, SchemaForm, toErrorSchema } from '../SchemaForm/index.js'
+import { focusFirstError, prefillFromSchema, SchemaForm, toErrorSchema } from '../SchemaForm/index.js'
 import type { SchemaFormHandle } from '../SchemaForm/index.js'
 import { ApiError, useApi } from '../shared/api.js'
 import { Styles } from '../shared/Styles.js'
@@ -34,6 +34,7 @@ export function GeneratorTestRender(props: OrbitClientProps) {
   const schemaKey = useMemo(() => JSON.stringify(schema), [schema])
   const api = useApi()
   const formRef = useRef<SchemaFormHandle>(null)
+  const sectionRef = useRef<HTMLElement>(null)
   const [value, setValue] = useState<Record<string, unknown>>(() => prefillFromSchema(schema))
   const [valueFor, setValueFor] = useState(schemaKey)
   const [files, setFiles] = useState<GeneratedFile[] | null>(null)
@@ -56,7 +57,7 @@ export function GeneratorTestRender(props: OrbitClientProps) {
     setExtraErrors(undefined)
     if (formRef.current && !formRef.current.validateForm()) {
       setFiles(null)
-      return
+      return focusFirstError(sectionRef.current)
     }
     setBusy(true)
     try {
@@ -77,6 +78,7 @@ export function GeneratorTestRender(props: OrbitClientProps) {
 
   return (
     <section
+      ref={sectionRef}
       className="orbit-panel"
       aria-labelledby="orbit-test-render-heading"
       data-testid="orbit-test-render"

@@ -64,11 +64,19 @@ export function SchemaForm({ schema, value, onChange, extraErrors, idPrefix, dis
         showErrorList={false}
         noHtml5Validate
         liveValidate={liveValidate ? 'onChange' : undefined}
-        focusOnFirstError
+        // rjsf's focusOnFirstError reads form.elements, which a <div> lacks: see focusFirstError().
         disabled={disabled}
         readonly={readonly}
         experimental_defaultFormStateBehavior={{ emptyObjectFields: 'populateRequiredDefaults' }}
       />
     </div>
   )
+}
+
+/** Moves focus to the first input that shows an error inside `root` (after React has rendered it). */
+export function focusFirstError(root: HTMLElement | null | undefined): void {
+  requestAnimationFrame(() => {
+    const target = root?.querySelector<HTMLElement>('[aria-invalid="true"], .orbit-field--error input, .orbit-field--error select, .orbit-field--error textarea')
+    target?.focus()
+  })
 }

@@ -75,7 +75,7 @@ const css = `
 .orbit-file pre{margin:0;padding:12px;overflow:auto;max-height:420px;background:var(--theme-elevation-0);color:var(--theme-text);font-size:.85rem}
 .orbit-search{max-width:360px}
 .orbit-drawer-body{display:flex;flex-direction:column;gap:var(--base);padding-bottom:calc(var(--base) * 2)}
-.orbit-steps{display:flex;gap:8px;font-size:.85rem;color:var(--theme-elevation-500)}
+.orbit-steps{display:flex;gap:16px;list-style:none;margin:0;padding:0;font-size:.85rem;color:var(--theme-elevation-500)}
 .orbit-steps [aria-current=step]{color:var(--theme-text);font-weight:600}
 .orbit-schema-check{margin-top:calc(var(--base) * .5);font-size:.9rem}
 .orbit-schema-check ul{margin:4px 0 0;padding-left:18px;color:var(--theme-error-500)}

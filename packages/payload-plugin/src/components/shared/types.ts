@@ -56,4 +56,6 @@ export interface OrbitClientProps {
   deploymentsSlug?: string
   /** The apps collection's field holding the owning workspace. */
   appWorkspaceField?: string
+  /** Load Monaco from this app rather than the CDN (plugin option selfHostMonaco). */
+  selfHostMonaco?: boolean
 }
