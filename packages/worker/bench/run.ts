@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const workers: ReturnType<typeof startWorkerProcess>[] = []
   const startWorkers = async (n: number, taskQueue: string) => {
     const started = Array.from({ length: n }, () =>
-      startWorkerProcess({ TEMPORAL_ADDRESS: temporal.address, ORBIT_TASK_QUEUE: taskQueue, ORBIT_URL: orbit.url, ORBIT_API_KEY: orbit.apiKey, ORBIT_WORK_DIR: join(scratch, 'work'), LOG_LEVEL: 'info' }),
+      startWorkerProcess({ TEMPORAL_ADDRESS: temporal.address, ORBIT_TASK_QUEUE: taskQueue, ORBIT_URL: orbit.url, ORBIT_API_KEY: orbit.apiKey, ORBIT_WORK_DIR: join(scratch, 'work'), LOG_LEVEL: 'info', ...(process.env.BENCH_WORKER_ENV ? (JSON.parse(process.env.BENCH_WORKER_ENV) as Record<string, string>) : {}) }),
     )
     workers.push(...started)
     await Promise.all(started.map((w) => waitUntilStarted(w)))
