@@ -30,6 +30,8 @@ export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapter
   if (databaseKind(uri) === 'mongodb') return mongooseAdapter({ url: uri! })
   return sqliteAdapter({
     client: { url: sqliteUrl(uri) },
+    // Never reuse a deleted row's id: a deployment's id is also its Temporal workflow ID.
+    autoIncrement: true,
     // Dev pushes the schema; production (`next start`, NODE_ENV=production) applies the committed
     // migrations in src/migrations on start instead.
     migrationDir: process.env.ORBIT_MIGRATION_DIR ?? resolve(process.cwd(), 'src/migrations'),

@@ -1,9 +1,9 @@
-import * as migration_20261127_020943_initial from './20261127_020943_initial';
+import * as migration_20261127_025518_initial from './20261127_025518_initial';
 
 export const migrations = [
   {
-    up: migration_20261127_020943_initial.up,
-    down: migration_20261127_020943_initial.down,
-    name: '20261127_020943_initial'
+    up: migration_20261127_025518_initial.up,
+    down: migration_20261127_025518_initial.down,
+    name: '20261127_025518_initial'
   },
 ];
