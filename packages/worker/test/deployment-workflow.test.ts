@@ -146,6 +146,14 @@ describe('deploymentWorkflow (docker-compose)', () => {
     expect(h.orbit.deployment(id).status).toBe('generated')
   })
 
+  test('a malformed deployment ID fails the run at once (no workflow-task retry loop)', async () => {
+    const error = await h.env.client.workflow
+      .execute(DEPLOYMENT_WORKFLOW_TYPE, { taskQueue: h.taskQueue, workflowId: `bad-input-${Date.now()}`, args: [{ deploymentId: '../../etc' }] })
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(WorkflowFailedError)
+    expect(String((error as WorkflowFailedError).cause?.message)).toMatch(/deploymentId must be/)
+  })
+
   test('a refused repository URL fails at once with a readable error', async () => {
     const app = h.orbit.createApp({ repositoryUrl: 'ext::sh -c touch% /tmp/orbit-pwned', branch: 'main' })
     const id = h.orbit.createDeployment({ app, generator: h.orbit.createGenerator(dockerComposeLocal), config: { serviceName: 'x', port: 1 } })

@@ -8,6 +8,7 @@ import {
   TimeoutFailure,
   getExternalWorkflowHandle,
   isCancellation,
+  log,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -44,6 +45,15 @@ function describe(error: unknown, step: DeploymentStep): string {
   return `The ${step} step failed.`
 }
 
+/** Writes `failed` + lastError, also when the run was cancelled; a deployment that is gone cannot be marked. */
+async function recordFailure(deploymentId: string, message: string): Promise<void> {
+  try {
+    await CancellationScope.nonCancellable(() => orbit.markFailed({ deploymentId, message }))
+  } catch (e) {
+    log.warn('could not record the failure on the deployment', { deploymentId, error: e instanceof Error ? e.message : String(e) })
+  }
+}
+
 /**
  * Generate (and, for executors that deploy, deploy) one deployment: load it through Orbit's REST
  * API → validate its config → `generating` → clone, render, commit, push (one activity, so no
@@ -52,8 +62,13 @@ function describe(error: unknown, step: DeploymentStep): string {
  * `failed` with a readable lastError and fails the workflow.
  */
 export async function deploymentWorkflow(input: DeploymentWorkflowInput): Promise<DeploymentWorkflowResult> {
-  const deploymentId = String(input.deploymentId)
-  deploymentWorkflowId(deploymentId) // validates the ID's shape
+  const deploymentId = String(input?.deploymentId)
+  try {
+    deploymentWorkflowId(deploymentId) // validates the ID's shape
+  } catch (e) {
+    // A plain error here would fail the workflow task and be retried for ever: fail the run.
+    throw ApplicationFailure.create({ type: 'INPUT_INVALID', nonRetryable: true, message: (e as Error).message })
+  }
   const progress: DeploymentProgress = { deploymentId, step: 'loading' }
   setHandler(progressQuery, () => progress)
   try {
@@ -108,7 +123,7 @@ export async function deploymentWorkflow(input: DeploymentWorkflowInput): Promis
     const message = describe(error, failedAt)
     progress.step = 'failed'
     progress.error = message
-    await CancellationScope.nonCancellable(() => orbit.markFailed({ deploymentId, message }))
+    await recordFailure(deploymentId, message)
     throw ApplicationFailure.create({ type: 'DEPLOYMENT_FAILED', nonRetryable: true, message: `Deployment ${deploymentId} failed at ${failedAt}: ${message}` })
   }
 }
@@ -134,7 +149,7 @@ export async function destroyDeploymentWorkflow(input: DeploymentWorkflowInput):
     const message = describe(error, 'destroying')
     progress.step = 'failed'
     progress.error = message
-    await CancellationScope.nonCancellable(() => orbit.markFailed({ deploymentId, message: `Destroy failed: ${message}` }))
+    await recordFailure(deploymentId, `Destroy failed: ${message}`)
     throw ApplicationFailure.create({ type: 'DESTROY_FAILED', nonRetryable: true, message: `Destroying deployment ${deploymentId} failed: ${message}` })
   }
 }

@@ -1,5 +1,5 @@
 import type { HealthStatus } from '@orbit/deployments-core'
-import { condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow'
+import { condition, continueAsNew, log, proxyActivities, setHandler } from '@temporalio/workflow'
 import type { OrbitActivities } from '../activities/types.js'
 import type { HealthCheckInput, HealthState } from './definitions.js'
 import { healthQuery, stopHealthChecksSignal, updateEndpointsSignal } from './definitions.js'
@@ -49,10 +49,15 @@ export async function healthCheckWorkflow(input: HealthCheckInput): Promise<void
     state.checks += 1
     state.checksSinceWrite += 1
     if (health !== state.written || state.checksSinceWrite >= writeEvery) {
-      const { stop } = await act.recordHealth({ deploymentId: input.deploymentId, healthStatus: health })
-      state.written = health
-      state.checksSinceWrite = 0
-      if (stop) return
+      try {
+        const { stop } = await act.recordHealth({ deploymentId: input.deploymentId, healthStatus: health })
+        state.written = health
+        state.checksSinceWrite = 0
+        if (stop) return
+      } catch (e) {
+        // Orbit unreachable beyond the retries: keep checking; the next check writes again.
+        log.warn('could not write health to Orbit', { deploymentId: input.deploymentId, error: e instanceof Error ? e.message : String(e) })
+      }
     }
     if (await condition(() => stopped, intervalMs)) return
   }
