@@ -17,6 +17,7 @@ import type { GitHooks } from '../src/git/client.js'
 import { healthQuery, progressQuery } from '../src/workflows/definitions.js'
 import { createFakeKubernetesExecutor } from './support/fake-executor.js'
 import { startGitHttpServer } from './support/git-http-server.js'
+import { historyText } from './support/history.js'
 import { startHarness, startTemporal } from './support/harness.js'
 import type { Harness } from './support/harness.js'
 
@@ -74,6 +75,11 @@ describe('deploymentWorkflow (docker-compose)', () => {
     expect(h.orbit.patches(id).map((p) => p.status)).toEqual(['generating', 'generated'])
     const progress = await env.client.workflow.getHandle(deploymentWorkflowId(id)).query(progressQuery)
     expect(progress).toMatchObject({ step: 'done', commitSha: after[0] })
+    // Only IDs, statuses and hashes cross into history: not the config, not the rendered file.
+    const history = historyText(await env.client.workflow.getHandle(deploymentWorkflowId(id)).fetchHistory())
+    expect(history).toContain(after[0]) // decoded payloads are searched (the commit SHA is a result)
+    expect(history).not.toContain('postgres://db:5432/app')
+    expect(history).not.toContain('DATABASE_URL')
   })
 
   test('re-generate with the same config: no new commit; with a changed config: exactly one more', async () => {
@@ -210,8 +216,9 @@ describe('credentials', () => {
       expect(secured.orbit.deployment(bad).status).toBe('failed')
 
       for (const id of [ok, bad]) {
-        const history = await env.client.workflow.getHandle(deploymentWorkflowId(id)).fetchHistory()
-        expect(JSON.stringify(history)).not.toContain(token)
+        const history = historyText(await env.client.workflow.getHandle(deploymentWorkflowId(id)).fetchHistory())
+        expect(history).toContain(`"deploymentId":"${id}"`) // decoded payloads are searched
+        expect(history).not.toContain(token)
         expect(secured.orbit.deployment(id).lastError ?? '').not.toContain(token)
       }
       expect(JSON.stringify(error)).not.toContain(token)
