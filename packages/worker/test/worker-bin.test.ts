@@ -138,6 +138,7 @@ describe('crashes: a new worker finishes the run with exactly one commit', () =>
 
     // The token reached git (the remote saw authorized pushes) but no output or history.
     expect(gitServer.requests.some((q) => q.authorized && q.path.endsWith('git-receive-pack'))).toBe(true)
+    expect(second.output()).toContain('"changed":false') // the retry found the first worker's push
     for (const w of [first, second]) expect(w.output()).not.toContain(token)
     const history = historyText(await handle.fetchHistory())
     expect(history).toContain(after[0]) // decoded payloads are searched

@@ -24,7 +24,11 @@ export function startWorkerProcess(env: Record<string, string | undefined>): Wor
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     proc.child.once('exit', (code, signal) => resolve({ code, signal }))
   })
-  return Object.assign(proc, { exited })
+  // Everything the worker wrote, not only the last 200 lines: tests search it for secrets.
+  const all: Buffer[] = []
+  proc.child.stdout?.on('data', (c: Buffer) => all.push(c))
+  proc.child.stderr?.on('data', (c: Buffer) => all.push(c))
+  return Object.assign(proc, { exited, output: () => Buffer.concat(all).toString() })
 }
 
 /** Resolves once the worker logged that it polls, or rejects with its output. */
