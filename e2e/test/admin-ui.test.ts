@@ -310,6 +310,26 @@ describe('admin UI in a real browser', () => {
     await drawer.getByLabel('Port').fill('8080')
     await expect.poll(() => drawer.locator('#orbit-config_port__error').count()).toBe(0)
     expect(await drawer.locator('#orbit-config_serviceName__error').count()).toBe(1)
+
+    // An error only the server finds lands on its field too: the platform admin tightens the
+    // generator's schema while this form is open (the browser still has the old one).
+    await drawer.getByRole('button', { name: 'Change generator' }).click()
+    await page.locator('button[data-generator=static-site-nginx]').click()
+    await drawer.getByLabel('Deployment name').fill('site-too-high')
+    await drawer.getByLabel('Site name').fill('shop')
+    const tightened = structuredClone(SITE_SCHEMA)
+    tightened.properties.port.maximum = 9000
+    const patch = await request('PATCH', `/api/deployment-generators/${generatorId}`, { auth: adminAuth, body: { configSchema: tightened } })
+    expect(patch.status, JSON.stringify(patch.body)).toBe(200)
+    await drawer.getByLabel('Listen port').fill('9500')
+    await drawer.locator('button[data-action=create-deployment]').click()
+    const serverError = drawer.locator('#orbit-config_port__error')
+    await serverError.waitFor()
+    expect(await serverError.textContent()).toMatch(/9000/)
+    expect(await drawer.getByTestId('orbit-create-error').textContent()).toContain('check the highlighted fields')
+    await shot(page, 'member-server-error-on-field')
+    await request('PATCH', `/api/deployment-generators/${generatorId}`, { auth: adminAuth, body: { configSchema: SITE_SCHEMA } })
+
     const after = await request<{ totalDocs: number }>('GET', '/api/deployments?limit=0', { auth: adminAuth })
     expect(after.body.totalDocs).toBe(before.body.totalDocs)
   })

@@ -55,7 +55,8 @@ export function DeploymentActions({ deployment, deploymentsSlug = 'deployments',
         {busy === 'regenerate' ? 'Re-generating…' : 'Re-generate'}
       </Button>
       <Button
-        buttonStyle="error"
+        buttonStyle="secondary"
+        className="orbit-btn-danger"
         size="small"
         margin={false}
         disabled={open || destroyed || busy !== null}

@@ -44,7 +44,7 @@ export function DeploymentRunInfo(props: OrbitClientProps) {
     <div className="orbit-sidebar-box" data-testid="orbit-run-info">
       <Styles />
       <div className="orbit-card__top">
-        <strong>Status</strong> <StatusBadge status={status} /> <HealthBadge health={doc?.healthStatus} />
+        <strong>Live status</strong> <StatusBadge status={status} /> <HealthBadge health={doc?.healthStatus} />
       </div>
       {when ? (
         <span className="orbit-muted">

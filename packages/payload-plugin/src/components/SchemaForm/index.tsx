@@ -37,6 +37,12 @@ function uiSchemaFor(schema: JsonSchema): UiSchema {
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>
   for (const [key, prop] of Object.entries(properties)) {
     if (prop?.type === 'string' && typeof prop.maxLength === 'number' && prop.maxLength > 1024 && !prop.enum) ui[key] = { 'ui:widget': 'textarea' }
+    // Rows of a list of plain values (volumes): the list's legend names them; each input gets
+    // "Volumes 1"-style accessible names instead of a visible "Volumes-1 *" label per row.
+    const items = prop?.items as JsonSchema | undefined
+    if (prop?.type === 'array' && items && typeof items === 'object' && items.type !== 'object' && items.type !== 'array') {
+      ui[key] = { items: { 'ui:label': false } }
+    }
   }
   return ui
 }

@@ -88,7 +88,7 @@ function BaseInputTemplate(props: BaseInputTemplateProps) {
         onChange={onChangeOverride || handleChange}
         onBlur={({ target }) => onBlur(id, target.value)}
         onFocus={({ target }) => onFocus(id, target.value)}
-        aria-label={hideLabel || !label ? label || id : undefined}
+        aria-label={hideLabel || !label ? (label || id).replace(/-(\d+)$/, ' $1') : undefined}
         aria-invalid={rawErrors?.length ? true : undefined}
         aria-describedby={ariaDescribedByIds(id, examples.length > 0)}
       />

@@ -49,7 +49,7 @@ const css = `
 .orbit-input,.orbit-form input:not([type=checkbox]):not([type=radio]),.orbit-form select,.orbit-form textarea{box-sizing:border-box;font-family:var(--font-body);width:100%;border:1px solid var(--theme-elevation-150);border-radius:var(--style-radius-s);background:var(--theme-input-bg);color:var(--theme-elevation-800);font-size:1rem;min-height:40px;line-height:20px;padding:8px 15px;box-shadow:0 2px 2px -1px #0000001a}
 .orbit-form textarea{min-height:80px}
 .orbit-input:focus,.orbit-form input:focus,.orbit-form select:focus,.orbit-form textarea:focus{outline:none;border-color:var(--theme-elevation-400);box-shadow:0 0 0 2px var(--theme-elevation-150)}
-.orbit-form .orbit-field--error input,.orbit-form .orbit-field--error select,.orbit-form .orbit-field--error textarea,.orbit-input[aria-invalid=true]{border-color:var(--theme-error-400);background:var(--theme-error-50)}
+.orbit-form .orbit-field.orbit-field--error input.form-control,.orbit-form .orbit-field.orbit-field--error select.form-control,.orbit-form .orbit-field.orbit-field--error textarea.form-control,.orbit-form input.orbit-input[aria-invalid=true],.orbit-form input[aria-invalid=true]{border-color:var(--theme-error-400);background:var(--theme-error-50)}
 .orbit-form{display:flex;flex-direction:column;gap:calc(var(--base) * .75)}
 .orbit-field{display:flex;flex-direction:column;gap:4px}
 .orbit-field>label,.orbit-fieldset>legend{font-size:13px;line-height:20px;color:var(--theme-elevation-800)}
@@ -80,6 +80,8 @@ const css = `
 .orbit-schema-check{margin-top:calc(var(--base) * .5);font-size:.9rem}
 .orbit-schema-check ul{margin:4px 0 0;padding-left:18px;color:var(--theme-error-500)}
 .orbit-ok{color:var(--theme-success-600)}
+.orbit-btn-danger.btn{color:var(--theme-error-500);border-color:var(--theme-error-400);box-shadow:inset 0 0 0 1px var(--theme-error-400)}
+.orbit-btn-danger.btn:not(:disabled):hover{background:var(--theme-error-50)}
 .orbit-sidebar-box{display:flex;flex-direction:column;gap:calc(var(--base) * .5);margin-bottom:var(--base)}
 `
 
