@@ -55,3 +55,14 @@ test('5xx beyond the retries, and an unreachable server, are OrbitTransportError
   expect(error).toBeInstanceOf(OrbitTransportError)
   expect((error as Error).message).toMatch(/cannot connect \(ECONNREFUSED\)/)
 })
+
+test('a 404 right after the create (row not committed yet) is asked again within the grace period', async () => {
+  orbit.failNext(2, 404)
+  await expect(client({ notFoundGraceMs: 3000 }).getDeployment(id)).resolves.toMatchObject({ id })
+})
+
+test('a deployment that stays missing is a 404 OrbitApiError once the grace period is over', async () => {
+  const error = await client({ notFoundGraceMs: 300 }).getDeployment('999999').catch((e: unknown) => e)
+  expect(error).toBeInstanceOf(OrbitApiError)
+  expect((error as OrbitApiError).status).toBe(404)
+})

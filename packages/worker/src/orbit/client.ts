@@ -12,6 +12,12 @@ export interface OrbitClientOptions {
   retries?: number
   /** Auth collection slug of the service account. Default `users`. */
   authCollection?: string
+  /**
+   * How long a 404 for a deployment is taken as "not committed yet" and asked again. The plugin
+   * starts the workflow inside the create's database transaction, so a fast worker can ask
+   * before the row is visible. Default 5 s; then the 404 stands (a deleted deployment).
+   */
+  notFoundGraceMs?: number
   fetch?: typeof fetch
 }
 
@@ -58,6 +64,7 @@ export class OrbitClient {
   readonly #retries: number
   readonly #authCollection: string
   readonly #fetch: typeof fetch
+  readonly #notFoundGraceMs: number
 
   constructor(options: OrbitClientOptions) {
     const url = new URL(options.baseUrl)
@@ -69,11 +76,20 @@ export class OrbitClient {
     this.#retries = options.retries ?? 2
     this.#authCollection = options.authCollection ?? 'users'
     this.#fetch = options.fetch ?? fetch
+    this.#notFoundGraceMs = options.notFoundGraceMs ?? 5_000
   }
 
   /** The deployment with `app` and `generator` populated. */
   async getDeployment(id: string, signal?: AbortSignal): Promise<OrbitDeployment> {
-    return (await this.#request('GET', `/api/deployments/${encodeURIComponent(id)}?depth=1`, undefined, signal)) as OrbitDeployment
+    const deadline = Date.now() + this.#notFoundGraceMs
+    for (let wait = 100; ; wait = Math.min(wait * 2, 1000)) {
+      try {
+        return (await this.#request('GET', `/api/deployments/${encodeURIComponent(id)}?depth=1`, undefined, signal)) as OrbitDeployment
+      } catch (e) {
+        if (!(e instanceof OrbitApiError && e.status === 404) || Date.now() + wait > deadline) throw e
+        await sleep(wait)
+      }
+    }
   }
 
   /** Writes worker-owned fields; returns the updated deployment (depth 0). */
