@@ -10,7 +10,7 @@ import { WorkspaceMembers } from './collections/WorkspaceMembers.js'
 import { Workspaces } from './collections/Workspaces.js'
 import { databaseAdapter } from './db.js'
 import { demoSeedOnInit, payloadSecret } from './env.js'
-import { seedDemo } from './seed/demo.js'
+import { ensureServiceAccount, seedDemo } from './seed/demo.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -40,5 +40,6 @@ export default buildConfig({
   ],
   onInit: async (payload) => {
     if (demoSeedOnInit()) await seedDemo(payload)
+    else await ensureServiceAccount(payload)
   },
 })

@@ -22,7 +22,14 @@ test('docker-compose.yml is valid and runs MongoDB, Temporal + UI, the Orbit app
   const config = parse(stdout) as { services: Record<string, { image?: string; build?: { dockerfile: string }; environment?: Record<string, string>; volumes?: unknown[] }> }
   expect(Object.keys(config.services).sort()).toEqual(['mongo', 'orbit', 'temporal', 'temporal-db', 'temporal-ui', 'worker'])
   const { orbit, worker } = config.services
-  expect(orbit!.environment).toMatchObject({ DATABASE_URI: 'mongodb://mongo:27017/orbit', TEMPORAL_ADDRESS: 'temporal:7233', ORBIT_TASK_QUEUE: 'orbit-deployments' })
+  expect(orbit!.environment).toMatchObject({
+    DATABASE_URI: 'mongodb://mongo:27017/orbit',
+    TEMPORAL_ADDRESS: 'temporal:7233',
+    ORBIT_TASK_QUEUE: 'orbit-deployments',
+    // the app creates the worker's service account with the same key the worker sends
+    ORBIT_SERVICE_API_KEY: 'service-key-from-env',
+  })
+  expect(orbit!.build!.dockerfile).toBe('apps/orbit/Dockerfile')
   expect(worker!.build!.dockerfile).toBe('packages/worker/Dockerfile')
   expect(worker!.environment).toMatchObject({
     TEMPORAL_ADDRESS: 'temporal:7233',
@@ -39,6 +46,19 @@ test('secrets come only from the environment: without them the compose file refu
   const raw = await readFile(composeFile, 'utf8')
   expect(raw).not.toMatch(/^\s+PAYLOAD_SECRET:\s*[^$\s]/m)
   expect(raw).not.toMatch(/^\s+ORBIT_API_KEY:\s*[^$\s]/m)
+})
+
+test('the app Dockerfile is multi-stage, builds with turbo and runs next start as a non-root user', async () => {
+  const dockerfile = await readFile(join(root, 'apps', 'orbit', 'Dockerfile'), 'utf8')
+  const stages = dockerfile.split(/^FROM /m).slice(1)
+  expect(stages.length).toBeGreaterThanOrEqual(2)
+  expect(dockerfile).toContain('turbo run build --filter=@orbit/app')
+  const runtime = stages.at(-1)!
+  expect(runtime).toMatch(/^USER node$/m)
+  expect(runtime).toContain('COPY --from=build')
+  expect(runtime).toContain('"start"')
+  const ignore = await readFile(join(root, 'apps', 'orbit', 'Dockerfile.dockerignore'), 'utf8')
+  for (const entry of ['**/node_modules', '.git', '.env']) expect(ignore).toContain(entry)
 })
 
 test('the worker Dockerfile is multi-stage, installs git, runs as a non-root user and uses the prebuilt bundle', async () => {

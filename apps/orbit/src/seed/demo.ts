@@ -32,7 +32,7 @@ export interface DemoSeedResult {
   repositoryUrl: string
 }
 
-async function upsertUser(
+export async function upsertUser(
   payload: Payload,
   email: string,
   data: { name: string; roles: ('platform-admin' | 'user' | 'service')[]; password?: string; enableAPIKey?: boolean; apiKey?: string },
@@ -64,6 +64,24 @@ async function findOrCreate<T extends 'workspaces' | 'workspace-members' | 'apps
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const created = await payload.create({ collection, data: data as any, overrideAccess: true })
   return created.id
+}
+
+/**
+ * Outside dev there is no demo seed, yet the worker needs its service account: when
+ * ORBIT_SERVICE_API_KEY is set, make sure a `service` user (ORBIT_SERVICE_EMAIL) with that API
+ * key exists, so `docker compose up` works without clicking through the admin first. In
+ * production the dev default key is refused, like the dev PAYLOAD_SECRET.
+ */
+export async function ensureServiceAccount(payload: Payload): Promise<number | string | null> {
+  const apiKey = process.env.ORBIT_SERVICE_API_KEY?.trim()
+  if (!apiKey) return null
+  if (process.env.NODE_ENV === 'production' && apiKey === DEMO_DEFAULTS.ORBIT_SERVICE_API_KEY) {
+    throw new Error('ORBIT_SERVICE_API_KEY: the dev default key must not be used in production; set a random one (e.g. openssl rand -hex 24)')
+  }
+  if (apiKey.length < 16) throw new Error('ORBIT_SERVICE_API_KEY: must be at least 16 characters')
+  const id = await upsertUser(payload, setting('ORBIT_SERVICE_EMAIL'), { name: 'Orbit worker', roles: ['service'], enableAPIKey: true, apiKey })
+  payload.logger.info(`[orbit] service account ${setting('ORBIT_SERVICE_EMAIL')} ready (API key from ORBIT_SERVICE_API_KEY)`)
+  return id
 }
 
 export async function seedDemo(payload: Payload): Promise<DemoSeedResult> {

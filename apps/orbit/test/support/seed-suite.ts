@@ -68,6 +68,26 @@ export function seedSuite(kind: 'sqlite' | 'mongodb'): void {
     expect(wrong.user).toBeNull()
   })
 
+  it(`outside dev, ORBIT_SERVICE_API_KEY alone creates the worker's service account (${kind})`, async () => {
+    const { ensureServiceAccount } = await import('../../src/seed/demo.js')
+    const before = process.env.ORBIT_SERVICE_API_KEY
+    try {
+      delete process.env.ORBIT_SERVICE_API_KEY
+      expect(await ensureServiceAccount(payload)).toBeNull()
+      process.env.ORBIT_SERVICE_API_KEY = 'short'
+      await expect(ensureServiceAccount(payload)).rejects.toThrow(/ORBIT_SERVICE_API_KEY: must be at least 16 characters/)
+      process.env.ORBIT_SERVICE_API_KEY = `ops-chosen-key-${kind}-0123456789`
+      const id = await ensureServiceAccount(payload)
+      expect(id).toBe(first.serviceId) // the same account, its key rotated
+      const { user } = await payload.auth({ headers: new Headers({ authorization: `users API-Key ops-chosen-key-${kind}-0123456789` }) })
+      expect(user).toMatchObject({ id: first.serviceId, roles: ['service'] })
+    } finally {
+      if (before === undefined) delete process.env.ORBIT_SERVICE_API_KEY
+      else process.env.ORBIT_SERVICE_API_KEY = before
+      await seedDemo(payload) // back to the demo key for the tests below
+    }
+  })
+
   it(`enforces the app's access rules with overrideAccess: false (${kind})`, async () => {
     const asUser = async (id: number | string) =>
       ({ ...(await payload.findByID({ collection: 'users', id, overrideAccess: true })), collection: 'users' }) as TypedUser
