@@ -11,4 +11,10 @@ export ORBIT_REQUIRE_ALL_COMPONENTS=1
 log "build, lint, typecheck"
 pnpm exec turbo run build lint typecheck --output-logs=errors-only
 log "tests"
-pnpm exec turbo run test --concurrency=1 --output-logs=full
+mkdir -p .artifacts
+set +e
+pnpm exec turbo run test --concurrency=1 --output-logs=full 2>&1 | tee .artifacts/test-all.log
+status=${PIPESTATUS[0]}
+set -e
+node scripts/summarize-tests.mjs .artifacts/test-all.log
+exit "$status"
