@@ -11,22 +11,25 @@ describe('repositoryUrl', () => {
     'http://git.internal:8080/team/app',
     'ssh://git@git.example.com:2222/team/app.git',
     'git@github.com:acme/app.git',
-    'git://git.example.com/app.git',
     'file:///srv/git/app.git',
+    '/srv/git/app.git',
   ])('accepts %s', (url) => {
     expect(validateRepositoryUrl(url)).toBe(true)
   })
 
   it.each([
-    ['', 'required'],
-    ['--upload-pack=touch /tmp/x', 'spaces'],
+    ['', 'is required'],
+    ['--upload-pack=touch /tmp/x', 'must not start with "-"'],
     ['--upload-pack=evil', 'must not start with "-"'],
-    ['ext::sh -c evil', 'spaces'],
-    ['ext::evil', 'transport helpers'],
-    ['ftp://example.com/app.git', 'protocol "ftp:"'],
-    ['not a url', 'spaces'],
-    ['relative/path', 'not a URL'],
+    ['ext::sh -c evil', 'remote helper transport'],
+    ['ext::evil', 'remote helper transport'],
+    ['ftp://example.com/app.git', 'scheme "ftp"'],
+    ['git://git.example.com/app.git', 'scheme "git"'],
+    ['https://user:secret@example.com/app.git', 'must not contain credentials'],
+    ['not a url', 'whitespace'],
+    ['relative/path', 'is not an https://'],
     ['https://example.com/a\nb', 'control characters'],
+    ['/srv/../etc/app.git', 'must not contain ".."'],
   ])('refuses %j, naming the field (%s)', (url, problem) => {
     const result = validateRepositoryUrl(url)
     expect(result).toMatch(/^repositoryUrl: /)

@@ -1,53 +1,22 @@
+import { checkBranchName, checkRepositoryUrl } from '@orbit/deployments-core'
 import type { CollectionConfig, FieldAccess } from 'payload'
 
 import { inWorkspaces, isPlatformAdmin, isServiceAccount, MANAGING_ROLES, roleIn, workspaceIds } from '../access/index.js'
 
 /**
- * A repository URL the worker can clone safely: https/http/ssh/git/file URLs or scp-like
- * `git@host:path`. Anything git could read as an option (`-…`) or a transport helper
- * (`ext::…`) is refused.
+ * A repository URL the worker can clone: core's allowlist (https, ssh, user@host:path, file or an
+ * absolute path; http to other hosts only where the worker allows it, so accepted here). Anything
+ * git could read as an option (`-…`), a transport helper (`ext::…`) or embedded credentials is refused.
  */
 export function validateRepositoryUrl(value: unknown): true | string {
-  if (typeof value !== 'string' || value.trim() === '') return 'repositoryUrl: required (e.g. https://git.example.com/team/app.git)'
-  const url = value.trim()
-  if (url.length > 2048) return 'repositoryUrl: at most 2048 characters'
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f]/.test(url)) return 'repositoryUrl: must not contain spaces or control characters'
-  if (url.startsWith('-')) return 'repositoryUrl: must not start with "-"'
-  if (/^[a-z][a-z0-9+.-]*::/i.test(url)) return 'repositoryUrl: git transport helpers ("ext::…") are not allowed'
-  if (/^[\w.-]+@[\w.-]+:(?!\/\/)[^\s]+$/.test(url)) return true
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return 'repositoryUrl: not a URL; use https://…, ssh://…, git@host:path or file:///path'
-  }
-  if (!['https:', 'http:', 'ssh:', 'git:', 'file:'].includes(parsed.protocol)) {
-    return `repositoryUrl: protocol "${parsed.protocol}" is not allowed; use https, http, ssh, git or file`
-  }
-  return true
+  const result = checkRepositoryUrl(typeof value === 'string' ? value.trim() : value, { allowInsecureHttp: true })
+  return result.ok ? true : `repositoryUrl: ${result.problem}`
 }
 
-/** A branch name git accepts (the subset of `git check-ref-format --branch` rules we can check here). */
+/** A branch name git accepts (empty means main). */
 export function validateBranch(value: unknown): true | string {
-  if (value === undefined || value === null || value === '') return true // defaults to main
-  if (typeof value !== 'string') return 'branch: must be text'
-  if (value.length > 255) return 'branch: at most 255 characters'
-  if (
-    value.startsWith('-') ||
-    value.startsWith('/') ||
-    value.endsWith('/') ||
-    value.endsWith('.') ||
-    value.endsWith('.lock') ||
-    value.includes('..') ||
-    value.includes('//') ||
-    value.includes('@{') ||
-    // eslint-disable-next-line no-control-regex
-    /[\s~^:?*[\\\u0000-\u001f\u007f]/.test(value)
-  ) {
-    return `branch: "${value}" is not a valid git branch name`
-  }
-  return true
+  const result = checkBranchName(value)
+  return typeof result === 'string' ? true : `branch: ${result.problem}`
 }
 
 /** Apps stay in their workspace (their deployments belong to it); only platform admins move one. */
