@@ -17,6 +17,7 @@ const password = () => randomBytes(12).toString('hex')
 const admin = { email: 'admin@orbit.test', password: password() }
 const memberA = { email: 'dev-a@orbit.test', password: password() }
 const memberB = { email: 'dev-b@orbit.test', password: password() }
+const ownerA = { email: 'lead-a@orbit.test', password: password() }
 
 /** The workspace generator the platform admin creates in step 1. */
 const SITE_SCHEMA = {
@@ -94,12 +95,13 @@ beforeAll(async () => {
   adminAuth = await login(admin.email, admin.password)
   workspaceA = await created(await request('POST', '/api/workspaces', { auth: adminAuth, body: { name: 'Team A' } }), 'workspace A')
   const workspaceB = await created(await request('POST', '/api/workspaces', { auth: adminAuth, body: { name: 'Team B' } }), 'workspace B')
-  for (const [user, ws, name] of [
-    [memberA, workspaceA, 'Dev A'],
-    [memberB, workspaceB, 'Dev B'],
+  for (const [user, ws, name, role] of [
+    [memberA, workspaceA, 'Dev A', 'member'],
+    [ownerA, workspaceA, 'Lead A', 'owner'],
+    [memberB, workspaceB, 'Dev B', 'member'],
   ] as const) {
     const doc = await created(await request('POST', '/api/users', { auth: adminAuth, body: { ...user, name } }), user.email)
-    await created(await request('POST', '/api/workspace-members', { auth: adminAuth, body: { user: doc.id, workspace: ws.id, role: 'member' } }), `membership ${user.email}`)
+    await created(await request('POST', '/api/workspace-members', { auth: adminAuth, body: { user: doc.id, workspace: ws.id, role } }), `membership ${user.email}`)
   }
   await created(
     await request('POST', '/api/users', {
@@ -244,6 +246,9 @@ describe('admin UI in a real browser', () => {
     expect(compose).toContain('./data:/var/lib/data')
     const card = page.locator('[data-deployment="shop-api-local"]')
     await expect.poll(() => card.locator('[data-field=commit]').textContent()).toBe(commits[0]!.slice(0, 10))
+    // Members re-generate; destroying is for the workspace's owners and admins, so it is not offered.
+    expect(await card.locator('button[data-action=regenerate]').count()).toBe(1)
+    expect(await card.locator('button[data-action=destroy]').count()).toBe(0)
     const list = await request<{ docs: Doc[] }>('GET', `/api/deployments?where[name][equals]=shop-api-local`, { auth: adminAuth })
     deploymentId = String(list.body.docs[0]!.id)
     expect(list.body.docs[0]).toMatchObject({ status: 'generated', commitSha: commits[0] })
@@ -369,5 +374,23 @@ describe('admin UI in a real browser', () => {
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe('dark')
     await page.getByTestId('orbit-deployments-panel').scrollIntoViewIfNeeded()
     await shot(page, 'member-panel-dark')
+  })
+  it('a workspace owner destroys it after a confirmation; the status reaches Destroyed live', async () => {
+    const { context, page } = await signIn(browser, stack.appUrl, ownerA.email, ownerA.password)
+    contexts.push(context)
+    current = page
+    await page.goto(`/admin/collections/apps/${appDoc.id}`)
+    const card = page.locator('[data-deployment="shop-api-local"]')
+    await card.locator('[data-status=generated]').waitFor()
+    await card.locator('button[data-action=destroy]').click()
+    const confirm = page.locator('.confirmation-modal')
+    await confirm.waitFor()
+    expect(await confirm.textContent()).toContain('Destroy “shop-api-local”?')
+    await shot(page, 'member-destroy-confirmation')
+    await confirm.locator('#confirm-action').click()
+    const seen = await watchStatus(page, '[data-deployment="shop-api-local"] [data-status]', 'destroyed')
+    expect(seen.at(-1)).toBe('destroyed')
+    expect(await card.locator('button[data-action=destroy]').isDisabled()).toBe(true)
+    await shot(page, 'member-destroyed')
   })
 })

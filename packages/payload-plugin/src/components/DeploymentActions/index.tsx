@@ -1,5 +1,5 @@
 'use client'
-import { Button, ConfirmationModal, toast, useModal } from '@payloadcms/ui'
+import { Button, ConfirmationModal, toast, useAuth, useModal } from '@payloadcms/ui'
 import { useState } from 'react'
 
 import { ApiError, useApi } from '../shared/api.js'
@@ -11,6 +11,8 @@ export interface DeploymentActionsProps {
   deploymentsSlug?: string
   /** Called after a successful action (refresh the view; the status will move). */
   onChanged?: (doc?: DeploymentDoc) => void
+  /** Per-document permissions when known (the deployment's edit view); else the collection's. */
+  can?: { regenerate?: boolean; destroy?: boolean }
 }
 
 /**
@@ -18,9 +20,15 @@ export interface DeploymentActionsProps {
  * plugin's endpoints. Both are disabled while a run is open (pending, generating, deploying)
  * and while a request is in flight; the server still answers 409 if a run is open.
  */
-export function DeploymentActions({ deployment, deploymentsSlug = 'deployments', onChanged }: DeploymentActionsProps) {
+export function DeploymentActions({ deployment, deploymentsSlug = 'deployments', onChanged, can }: DeploymentActionsProps) {
   const api = useApi()
   const { openModal } = useModal()
+  const { permissions } = useAuth()
+  // Payload's own permission map decides what to offer: re-generate needs update access (workspace
+  // members), destroy needs delete access (owners/admins). The endpoints check again.
+  const collectionPermissions = permissions?.collections?.[deploymentsSlug] as { update?: unknown; delete?: unknown } | undefined
+  const canRegenerate = can?.regenerate ?? (!collectionPermissions || !!collectionPermissions.update)
+  const canDestroy = can?.destroy ?? (!collectionPermissions || !!collectionPermissions.delete)
   const [busy, setBusy] = useState<null | 'regenerate' | 'destroy'>(null)
   const open = isRunOpen(deployment.status)
   const destroyed = deployment.status === 'destroyed'
@@ -43,6 +51,7 @@ export function DeploymentActions({ deployment, deploymentsSlug = 'deployments',
 
   return (
     <div className="orbit-actions">
+      {canRegenerate ? (
       <Button
         buttonStyle="secondary"
         size="small"
@@ -54,6 +63,9 @@ export function DeploymentActions({ deployment, deploymentsSlug = 'deployments',
       >
         {busy === 'regenerate' ? 'Re-generating…' : 'Re-generate'}
       </Button>
+      ) : null}
+      {canDestroy ? (
+      <>
       <Button
         buttonStyle="secondary"
         className="orbit-btn-danger"
@@ -74,6 +86,8 @@ export function DeploymentActions({ deployment, deploymentsSlug = 'deployments',
         confirmingLabel="Destroying…"
         onConfirm={() => run('destroy')}
       />
+      </>
+      ) : null}
     </div>
   )
 }

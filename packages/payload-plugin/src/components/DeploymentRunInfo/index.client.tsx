@@ -15,7 +15,8 @@ import type { DeploymentDoc, DeploymentStatus, OrbitClientProps } from '../share
  */
 export function DeploymentRunInfo(props: OrbitClientProps) {
   const { deploymentsSlug = 'deployments', temporalUiUrl = 'http://localhost:8233', temporalNamespace = 'default' } = props
-  const { id } = useDocumentInfo()
+  const { id, docPermissions } = useDocumentInfo()
+  const perms = docPermissions as { update?: unknown; delete?: unknown } | undefined
   const api = useApi()
   const formStatus = useFormFields(([fields]) => fields.status?.value) as DeploymentStatus | undefined
   const [doc, setDoc] = useState<DeploymentDoc | null>(null)
@@ -59,7 +60,7 @@ export function DeploymentRunInfo(props: OrbitClientProps) {
       ) : (
         <span className="orbit-muted">No workflow run yet.</span>
       )}
-      {doc ? <DeploymentActions deployment={doc} deploymentsSlug={deploymentsSlug} onChanged={(updated) => (updated ? setDoc(updated) : void load())} /> : null}
+      {doc ? <DeploymentActions deployment={doc} deploymentsSlug={deploymentsSlug} can={perms ? { regenerate: !!perms.update, destroy: !!perms.delete } : undefined} onChanged={(updated) => (updated ? setDoc(updated) : void load())} /> : null}
     </div>
   )
 }
