@@ -92,9 +92,9 @@ function DeploymentCard({
               {when.text}
             </time>
           ) : (
-            <span className="orbit-muted">never</span>
+            <span className="orbit-muted">{by ? 'not yet' : 'never'}</span>
           )}
-          {by ? <> by {by}</> : null}
+          {by ? <>{when ? ' by ' : ' (requested by '}{by}{when ? '' : ')'}</> : null}
         </dd>
         <dt>Commit</dt>
         <dd data-field="commit">
