@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { createBareRepo, getFreePort, startProcess, startTemporalDevServer, waitForPort } from '@orbit/testing'
-import type { BareRepo, ManagedProcess, TemporalDevServer } from '@orbit/testing'
+import { createBareRepo, restClient, startBuiltOrbitApp, startProcess, startTemporalDevServer } from '@orbit/testing'
+import type { BareRepo, ManagedProcess, RunningOrbitApp, TemporalDevServer } from '@orbit/testing'
 
 const require = createRequire(import.meta.url)
 /**
@@ -19,7 +19,6 @@ const require = createRequire(import.meta.url)
  * someone rebuilds apps/orbit).
  */
 export const appDir = process.env.ORBIT_E2E_APP_DIR || dirname(require.resolve('@orbit/app/package.json'))
-const nextBin = createRequire(join(appDir, 'package.json')).resolve('next/dist/bin/next')
 export const workerBin = join(dirname(fileURLToPath(import.meta.resolve('@orbit/deployments-worker/package.json'))), 'dist', 'bin', 'worker.js')
 
 /** Fails with a clear message when a component the suite needs was not built. */
@@ -59,30 +58,24 @@ export async function startStack(): Promise<Stack> {
   const temporal = await startTemporalDevServer()
   const repo = await createBareRepo({ dir, files: { 'README.md': '# shop-api\n' } })
   const serviceKey = randomBytes(24).toString('hex')
-  const port = await getFreePort()
-  const appUrl = `http://127.0.0.1:${port}`
-  const app = startProcess(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    cwd: appDir,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      NODE_OPTIONS: '--no-deprecation',
-      DATABASE_URI: `file:${join(dir, 'orbit.db')}`,
-      ORBIT_DATA_DIR: dir,
-      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-      TEMPORAL_ADDRESS: temporal.address,
-      TEMPORAL_NAMESPACE: temporal.namespace,
-      TEMPORAL_UI_URL: `http://127.0.0.1:${temporal.uiPort}`,
-    },
-  })
+  let running: RunningOrbitApp
   try {
-    await waitForPort(port, '127.0.0.1', 90_000, app.child)
+    running = await startBuiltOrbitApp(
+      {
+        DATABASE_URI: `file:${join(dir, 'orbit.db')}`,
+        ORBIT_DATA_DIR: dir,
+        PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+        TEMPORAL_ADDRESS: temporal.address,
+        TEMPORAL_NAMESPACE: temporal.namespace,
+        TEMPORAL_UI_URL: `http://127.0.0.1:${temporal.uiPort}`,
+      },
+      { appDir },
+    )
   } catch (e) {
-    await app.stop('SIGKILL')
     await temporal.stop()
-    throw new Error(`next start did not listen: ${(e as Error).message}\n${app.output()}`)
+    throw e
   }
+  const { url: appUrl, process: app } = running
   let worker: ManagedProcess | undefined
   const stack: Stack = {
     temporal,
@@ -121,19 +114,4 @@ export async function startStack(): Promise<Stack> {
 }
 
 /** A small REST client for set-up and for checking what the UI did. */
-export function rest(baseUrl: string) {
-  return async function request<T = Record<string, unknown>>(method: string, path: string, options: { body?: unknown; auth?: string } = {}): Promise<{ status: number; body: T }> {
-    const headers: Record<string, string> = {}
-    if (options.body !== undefined) headers['content-type'] = 'application/json'
-    if (options.auth) headers.authorization = options.auth
-    const res = await fetch(baseUrl + path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) })
-    const text = await res.text()
-    let body: unknown
-    try {
-      body = text === '' ? {} : JSON.parse(text)
-    } catch {
-      body = { text }
-    }
-    return { status: res.status, body: body as T }
-  }
-}
+export const rest = restClient

@@ -9,8 +9,7 @@ import type { ManagedProcess } from './process.js'
 export const orbitAppDir = (): string => join(repoRoot(), 'apps', 'orbit')
 
 /** The app's `next build` output must exist (turbo's `test` task builds it first); fails loudly otherwise. */
-export function requireBuiltOrbitApp(): string {
-  const dir = orbitAppDir()
+export function requireBuiltOrbitApp(dir = orbitAppDir()): string {
   if (!existsSync(join(dir, '.next', 'BUILD_ID'))) {
     throw new Error(`apps/orbit is not built (${join(dir, '.next', 'BUILD_ID')} missing): run \`pnpm --filter @orbit/app build\` (turbo's test task does)`)
   }
@@ -28,8 +27,8 @@ export interface RunningOrbitApp {
  * Runs the BUILT Orbit app with `next start` on a free loopback port, as production does, with
  * only PATH/HOME from this process plus `env` (DATABASE_URI, PAYLOAD_SECRET, TEMPORAL_ADDRESS…).
  */
-export async function startBuiltOrbitApp(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<RunningOrbitApp> {
-  const dir = requireBuiltOrbitApp()
+export async function startBuiltOrbitApp(env: Record<string, string>, options: { timeoutMs?: number; appDir?: string } = {}): Promise<RunningOrbitApp> {
+  const dir = requireBuiltOrbitApp(options.appDir)
   const nextBin = createRequire(join(dir, 'package.json')).resolve('next/dist/bin/next')
   const port = await getFreePort()
   const proc = startProcess(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
