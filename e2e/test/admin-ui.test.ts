@@ -102,6 +102,10 @@ beforeAll(async () => {
   ] as const) {
     const doc = await created(await request('POST', '/api/users', { auth: adminAuth, body: { ...user, name } }), user.email)
     await created(await request('POST', '/api/workspace-members', { auth: adminAuth, body: { user: doc.id, workspace: ws.id, role } }), `membership ${user.email}`)
+    // Member A also owns workspace B: owning one workspace must not offer Destroy in another.
+    if (user === memberA) {
+      await created(await request('POST', '/api/workspace-members', { auth: adminAuth, body: { user: doc.id, workspace: workspaceB.id, role: 'owner' } }), 'membership A in B')
+    }
   }
   await created(
     await request('POST', '/api/users', {
@@ -246,7 +250,8 @@ describe('admin UI in a real browser', () => {
     expect(compose).toContain('./data:/var/lib/data')
     const card = page.locator('[data-deployment="shop-api-local"]')
     await expect.poll(() => card.locator('[data-field=commit]').textContent()).toBe(commits[0]!.slice(0, 10))
-    // Members re-generate; destroying is for the workspace's owners and admins, so it is not offered.
+    // Members re-generate; destroying is for the workspace's owners and admins, so it is not offered
+    // (member A owns workspace B, which must not count here).
     expect(await card.locator('button[data-action=regenerate]').count()).toBe(1)
     expect(await card.locator('button[data-action=destroy]').count()).toBe(0)
     const list = await request<{ docs: Doc[] }>('GET', `/api/deployments?where[name][equals]=shop-api-local`, { auth: adminAuth })

@@ -32,8 +32,10 @@ function DeploymentCard({
   deploymentsSlug,
   temporalUiUrl,
   temporalNamespace,
+  can,
   onChanged,
 }: {
+  can?: { regenerate?: boolean; destroy?: boolean } | undefined
   deployment: DeploymentDoc
   adminRoute: string
   repositoryUrl: string | undefined
@@ -128,7 +130,7 @@ function DeploymentCard({
           {deployment.lastError}
         </p>
       ) : null}
-      <DeploymentActions deployment={deployment} deploymentsSlug={deploymentsSlug} onChanged={onChanged} />
+      <DeploymentActions deployment={deployment} deploymentsSlug={deploymentsSlug} can={can} onChanged={onChanged} />
     </article>
   )
 }
@@ -147,6 +149,20 @@ function Panel({ appId, props }: { appId: Id; props: DeploymentsPanelProps }) {
   const drawerSlug = `orbit-add-deployment-${appId}`
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const anyOpen = (deployments ?? []).some((d) => isRunOpen(d.status))
+  // What this person may do here. Collection-level permissions say "somewhere" (an owner of one
+  // workspace may delete deployments there), so ask about one of this app's deployments: they all
+  // share the app's workspace, so the answer holds for the whole panel.
+  const [can, setCan] = useState<{ regenerate: boolean; destroy: boolean } | undefined>(undefined)
+  const sampleId = deployments?.[0]?.id
+  useEffect(() => {
+    if (sampleId === undefined || can !== undefined) return
+    const granted = (p: unknown) => p === true || (typeof p === 'object' && p !== null && (p as { permission?: unknown }).permission === true)
+    // Payload's document-permissions endpoint (POST /api/<slug>/access/:id); allowed operations come back as true.
+    api
+      .post<{ update?: unknown; delete?: unknown }>(`/${deploymentsSlug}/access/${encodeURIComponent(String(sampleId))}`)
+      .then((perms) => setCan({ regenerate: granted(perms.update), destroy: granted(perms.delete) }))
+      .catch(() => setCan({ regenerate: true, destroy: false })) // the server checks again either way
+  }, [api, can, deploymentsSlug, sampleId])
 
   const load = useCallback(async () => {
     try {
@@ -205,6 +221,7 @@ function Panel({ appId, props }: { appId: Id; props: DeploymentsPanelProps }) {
           deploymentsSlug={deploymentsSlug}
           temporalUiUrl={props.temporalUiUrl}
           temporalNamespace={props.temporalNamespace}
+          can={can ?? { destroy: false /* until this person's permissions are known */ }}
           onChanged={(updated) => {
             // Show the new status (pending) at once; polling takes it from there.
             if (updated) setDeployments((list) => (list ?? []).map((x) => (String(x.id) === String(updated.id) ? { ...x, ...updated, generator: x.generator } : x)))
