@@ -1,7 +1,7 @@
 // Access functions shared by the app's collections.
 import type { Access, FieldAccess } from 'payload'
 
-import { isPlatformAdmin } from './roles.js'
+import { inWorkspaces, isPlatformAdmin, isServiceAccount, workspaceIds } from './roles.js'
 
 export * from './roles.js'
 
@@ -13,3 +13,15 @@ export const platformAdminsField: FieldAccess = ({ req }) => isPlatformAdmin(req
 
 /** Any signed-in user or service account. */
 export const signedIn: Access = ({ req }) => Boolean(req.user)
+
+/**
+ * Read access for workspace-scoped documents: platform admins and the service account read all;
+ * people read the documents whose `field` names one of their workspaces; anonymous nothing.
+ */
+export const readInOwnWorkspaces =
+  (field: string): Access =>
+  async ({ req }) => {
+    if (isPlatformAdmin(req.user) || isServiceAccount(req.user)) return true
+    if (!req.user) return false
+    return inWorkspaces(field, await workspaceIds(req))
+  }

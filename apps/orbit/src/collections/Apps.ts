@@ -1,7 +1,7 @@
 import { checkBranchName, checkRepositoryUrl } from '@orbit/deployments-core'
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { inWorkspaces, isPlatformAdmin, isServiceAccount, MANAGING_ROLES, roleIn, workspaceIds } from '../access/index.js'
+import { inWorkspaces, isPlatformAdmin, MANAGING_ROLES, readInOwnWorkspaces, roleIn, workspaceIds } from '../access/index.js'
 
 /**
  * A repository URL the worker can clone: core's allowlist (https, ssh, user@host:path, file or an
@@ -30,11 +30,7 @@ export const Apps: CollectionConfig = {
   slug: 'apps',
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'workspace', 'repositoryUrl', 'branch'] },
   access: {
-    read: async ({ req }) => {
-      if (isPlatformAdmin(req.user) || isServiceAccount(req.user)) return true
-      if (!req.user) return false
-      return inWorkspaces('workspace', await workspaceIds(req))
-    },
+    read: readInOwnWorkspaces('workspace'),
     create: async ({ req, data }) => {
       if (isPlatformAdmin(req.user)) return true
       if (!req.user) return false

@@ -1,17 +1,7 @@
 import { ValidationError } from 'payload'
 import type { CollectionBeforeValidateHook, CollectionConfig, FieldAccess, PayloadRequest, Where } from 'payload'
 
-import {
-  forgetWorkspaceRoles,
-  idOf,
-  inWorkspaces,
-  isPlatformAdmin,
-  isServiceAccount,
-  MANAGING_ROLES,
-  roleIn,
-  workspaceIds,
-  WORKSPACE_ROLES,
-} from '../access/index.js'
+import { forgetWorkspaceRoles, idOf, isPlatformAdmin, MANAGING_ROLES, readInOwnWorkspaces, roleIn, WORKSPACE_ROLES, workspaceIds } from '../access/index.js'
 
 /** One membership per user and workspace: a duplicate is a 400 naming `user`. */
 const onePerUserAndWorkspace: CollectionBeforeValidateHook = async ({ data, originalDoc, operation, req }) => {
@@ -69,11 +59,7 @@ export const WorkspaceMembers: CollectionConfig = {
   admin: { defaultColumns: ['user', 'workspace', 'role'] },
   indexes: [{ fields: ['user', 'workspace'], unique: true }],
   access: {
-    read: async ({ req }) => {
-      if (isPlatformAdmin(req.user) || isServiceAccount(req.user)) return true
-      if (!req.user) return false
-      return inWorkspaces('workspace', await workspaceIds(req))
-    },
+    read: readInOwnWorkspaces('workspace'),
     create: async ({ req, data }) => {
       if (isPlatformAdmin(req.user)) return true
       if (!req.user) return false

@@ -1,6 +1,6 @@
 import type { CollectionConfig, FieldHook } from 'payload'
 
-import { inWorkspaces, isPlatformAdmin, isServiceAccount, MANAGING_ROLES, platformAdmins, workspaceIds } from '../access/index.js'
+import { inWorkspaces, isPlatformAdmin, MANAGING_ROLES, platformAdmins, readInOwnWorkspaces, workspaceIds } from '../access/index.js'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -27,11 +27,7 @@ export const Workspaces: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug'] },
   access: {
     create: platformAdmins,
-    read: async ({ req }) => {
-      if (isPlatformAdmin(req.user) || isServiceAccount(req.user)) return true
-      if (!req.user) return false
-      return inWorkspaces('id', await workspaceIds(req))
-    },
+    read: readInOwnWorkspaces('id'),
     update: async ({ req }) => {
       if (isPlatformAdmin(req.user)) return true
       if (!req.user) return false
