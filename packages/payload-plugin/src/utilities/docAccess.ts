@@ -1,5 +1,7 @@
 import type { Access, PayloadRequest, Where } from 'payload'
 
+import { respondError } from './respond.js'
+
 export type DocAccess = 'ok' | 'unauthenticated' | 'not-found' | 'forbidden'
 
 async function passes(req: PayloadRequest, collection: string, id: number | string, access: Access): Promise<boolean> {
@@ -36,4 +38,21 @@ export const ACCESS_STATUS: Record<Exclude<DocAccess, 'ok'>, [number, string]> =
   unauthenticated: [401, 'You must be signed in to do this.'],
   'not-found': [404, 'Not found.'],
   forbidden: [403, 'You are not allowed to perform this action.'],
+}
+
+/**
+ * The prologue of every `/:id/<action>` endpoint: the route's id, then {@link checkDocAccess}.
+ * Returns the id, or the error response (400 without an id, then 401/404/403) to send as is.
+ */
+export async function authorizeDocRequest(
+  req: PayloadRequest,
+  collection: string,
+  read: Access,
+  operation?: Access,
+): Promise<{ id: string; denied?: undefined } | { id?: undefined; denied: Response }> {
+  const id = req.routeParams?.id as string | undefined
+  if (!id) return { denied: respondError(req, 400, 'id is required') }
+  const allowed = await checkDocAccess(req, collection, id, read, operation)
+  if (allowed !== 'ok') return { denied: respondError(req, ...ACCESS_STATUS[allowed]) }
+  return { id }
 }

@@ -5,8 +5,8 @@ import type { Endpoint } from 'payload'
 import type { PluginContext } from '../../../context.js'
 import type { generatorAccess } from '../../../access/generators.js'
 import { toPayloadPath } from '../../../utilities/errors.js'
-import { ACCESS_STATUS, checkDocAccess } from '../../../utilities/docAccess.js'
-import { respond, respondError } from '../../../utilities/respond.js'
+import { authorizeDocRequest } from '../../../utilities/docAccess.js'
+import { respond } from '../../../utilities/respond.js'
 import { toDefinition } from '../toDefinition.js'
 
 /**
@@ -18,10 +18,8 @@ export const previewEndpoint = (ctx: PluginContext, access: ReturnType<typeof ge
   path: '/:id/preview',
   method: 'post',
   handler: async (req) => {
-    const id = req.routeParams?.id as string | undefined
-    if (!id) return respondError(req, 400, 'id is required')
-    const allowed = await checkDocAccess(req, ctx.cfg.generatorsSlug, id, access.read)
-    if (allowed !== 'ok') return respondError(req, ...ACCESS_STATUS[allowed])
+    const { id, denied } = await authorizeDocRequest(req, ctx.cfg.generatorsSlug, access.read)
+    if (denied) return denied
     await addDataAndFileToRequest(req)
     const body = (req.data ?? {}) as Record<string, unknown>
     if (typeof body !== 'object' || Array.isArray(body)) return respond(req, 400, { errors: [{ path: '', message: 'body must be a JSON object { config }' }] })

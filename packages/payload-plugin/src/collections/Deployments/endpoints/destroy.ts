@@ -4,7 +4,7 @@ import type { Endpoint } from 'payload'
 import type { deploymentAccess } from '../../../access/deployments.js'
 import type { PluginContext } from '../../../context.js'
 import { TemporalUnavailableError } from '../../../temporal/gateway.js'
-import { ACCESS_STATUS, checkDocAccess } from '../../../utilities/docAccess.js'
+import { authorizeDocRequest } from '../../../utilities/docAccess.js'
 import { respond, respondError } from '../../../utilities/respond.js'
 
 /**
@@ -18,10 +18,8 @@ export const destroyEndpoint = (ctx: PluginContext, access: ReturnType<typeof de
   method: 'post',
   handler: async (req) => {
     const { cfg, gateway } = ctx
-    const id = req.routeParams?.id as string | undefined
-    if (!id) return respondError(req, 400, 'id is required')
-    const allowed = await checkDocAccess(req, cfg.deploymentsSlug, id, access.read, access.delete)
-    if (allowed !== 'ok') return respondError(req, ...ACCESS_STATUS[allowed])
+    const { id, denied } = await authorizeDocRequest(req, cfg.deploymentsSlug, access.read, access.delete)
+    if (denied) return denied
 
     const doc = (await req.payload.findByID({ collection: cfg.deploymentsSlug, id, depth: 0, overrideAccess: true, req })) as Record<string, unknown>
     try {

@@ -4,7 +4,7 @@ import type { Endpoint } from 'payload'
 import type { deploymentAccess } from '../../../access/deployments.js'
 import type { PluginContext } from '../../../context.js'
 import { TemporalUnavailableError } from '../../../temporal/gateway.js'
-import { ACCESS_STATUS, checkDocAccess } from '../../../utilities/docAccess.js'
+import { authorizeDocRequest } from '../../../utilities/docAccess.js'
 import { respond, respondError } from '../../../utilities/respond.js'
 import { startDeploymentWorkflow, unreachableMessage } from '../startWorkflow.js'
 
@@ -20,10 +20,8 @@ export const regenerateEndpoint = (ctx: PluginContext, access: ReturnType<typeof
   method: 'post',
   handler: async (req) => {
     const { cfg, gateway } = ctx
-    const id = req.routeParams?.id as string | undefined
-    if (!id) return respondError(req, 400, 'id is required')
-    const allowed = await checkDocAccess(req, cfg.deploymentsSlug, id, access.read, access.update)
-    if (allowed !== 'ok') return respondError(req, ...ACCESS_STATUS[allowed])
+    const { id, denied } = await authorizeDocRequest(req, cfg.deploymentsSlug, access.read, access.update)
+    if (denied) return denied
 
     let run
     try {
