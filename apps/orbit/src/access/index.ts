@@ -1,7 +1,8 @@
 // Access functions shared by the app's collections.
-import type { Access, FieldAccess } from 'payload'
+import type { Access, FieldAccess, PayloadRequest } from 'payload'
 
-import { inWorkspaces, isPlatformAdmin, isServiceAccount, workspaceIds } from './roles.js'
+import { inWorkspaces, isPlatformAdmin, isServiceAccount, MANAGING_ROLES, roleIn, workspaceIds } from './roles.js'
+import type { WorkspaceRole } from './roles.js'
 
 export * from './roles.js'
 
@@ -24,4 +25,28 @@ export const readInOwnWorkspaces =
     if (isPlatformAdmin(req.user) || isServiceAccount(req.user)) return true
     if (!req.user) return false
     return inWorkspaces(field, await workspaceIds(req))
+  }
+
+/** Update/delete access for workspace-scoped documents: platform admins, and owners/admins of the document's workspace. */
+export const writeInManagedWorkspaces =
+  (field: string): Access =>
+  async ({ req }) => {
+    if (isPlatformAdmin(req.user)) return true
+    if (!req.user) return false
+    return inWorkspaces(field, await workspaceIds(req, MANAGING_ROLES))
+  }
+
+/**
+ * Create access for a document in `data.workspace`: platform admins, and owners/admins of that
+ * workspace for whom `allow(data, role)` holds. Without data (the admin UI asking whether to
+ * show "Create"): whether they manage any workspace.
+ */
+export const createInManagedWorkspace =
+  (allow: (data: Record<string, unknown>, role: WorkspaceRole, req: PayloadRequest) => boolean = () => true): Access =>
+  async ({ req, data }) => {
+    if (isPlatformAdmin(req.user)) return true
+    if (!req.user) return false
+    if (!data) return (await workspaceIds(req, MANAGING_ROLES)).length > 0
+    const mine = await roleIn(req, (data as Record<string, unknown>).workspace)
+    return mine !== undefined && MANAGING_ROLES.includes(mine) && allow(data as Record<string, unknown>, mine, req)
   }

@@ -1,7 +1,7 @@
 import { checkBranchName, checkRepositoryUrl } from '@orbit/deployments-core'
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { inWorkspaces, isPlatformAdmin, MANAGING_ROLES, readInOwnWorkspaces, roleIn, workspaceIds } from '../access/index.js'
+import { createInManagedWorkspace, isPlatformAdmin, readInOwnWorkspaces, writeInManagedWorkspaces } from '../access/index.js'
 
 /**
  * A repository URL the worker can clone: core's allowlist (https, ssh, user@host:path, file or an
@@ -31,23 +31,9 @@ export const Apps: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'workspace', 'repositoryUrl', 'branch'] },
   access: {
     read: readInOwnWorkspaces('workspace'),
-    create: async ({ req, data }) => {
-      if (isPlatformAdmin(req.user)) return true
-      if (!req.user) return false
-      if (!data) return (await workspaceIds(req, MANAGING_ROLES)).length > 0
-      const mine = await roleIn(req, data.workspace)
-      return mine !== undefined && MANAGING_ROLES.includes(mine)
-    },
-    update: async ({ req }) => {
-      if (isPlatformAdmin(req.user)) return true
-      if (!req.user) return false
-      return inWorkspaces('workspace', await workspaceIds(req, MANAGING_ROLES))
-    },
-    delete: async ({ req }) => {
-      if (isPlatformAdmin(req.user)) return true
-      if (!req.user) return false
-      return inWorkspaces('workspace', await workspaceIds(req, MANAGING_ROLES))
-    },
+    create: createInManagedWorkspace(),
+    update: writeInManagedWorkspaces('workspace'),
+    delete: writeInManagedWorkspaces('workspace'),
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },

@@ -1,7 +1,7 @@
 import { ValidationError } from 'payload'
 import type { CollectionBeforeValidateHook, CollectionConfig, FieldAccess, PayloadRequest, Where } from 'payload'
 
-import { forgetWorkspaceRoles, idOf, isPlatformAdmin, MANAGING_ROLES, readInOwnWorkspaces, roleIn, WORKSPACE_ROLES, workspaceIds } from '../access/index.js'
+import { createInManagedWorkspace, forgetWorkspaceRoles, idOf, isPlatformAdmin, readInOwnWorkspaces, roleIn, WORKSPACE_ROLES, workspaceIds } from '../access/index.js'
 
 /** One membership per user and workspace: a duplicate is a 400 naming `user`. */
 const onePerUserAndWorkspace: CollectionBeforeValidateHook = async ({ data, originalDoc, operation, req }) => {
@@ -60,15 +60,8 @@ export const WorkspaceMembers: CollectionConfig = {
   indexes: [{ fields: ['user', 'workspace'], unique: true }],
   access: {
     read: readInOwnWorkspaces('workspace'),
-    create: async ({ req, data }) => {
-      if (isPlatformAdmin(req.user)) return true
-      if (!req.user) return false
-      // Without data (the admin UI asks whether to show "Create"): any workspace they manage.
-      if (!data) return (await workspaceIds(req, MANAGING_ROLES)).length > 0
-      const mine = await roleIn(req, data.workspace)
-      if (!mine || !MANAGING_ROLES.includes(mine)) return false
-      return data.role !== 'owner' || mine === 'owner'
-    },
+    // Only an owner can make someone an owner.
+    create: createInManagedWorkspace((data, mine) => data.role !== 'owner' || mine === 'owner'),
     update: async ({ req }) => (isPlatformAdmin(req.user) ? true : req.user ? manageableMemberships(req) : false),
     delete: async ({ req }) => (isPlatformAdmin(req.user) ? true : req.user ? manageableMemberships(req) : false),
   },

@@ -1,6 +1,6 @@
 import type { CollectionConfig, FieldHook } from 'payload'
 
-import { inWorkspaces, isPlatformAdmin, MANAGING_ROLES, platformAdmins, readInOwnWorkspaces, workspaceIds } from '../access/index.js'
+import { platformAdmins, readInOwnWorkspaces, writeInManagedWorkspaces } from '../access/index.js'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -28,11 +28,7 @@ export const Workspaces: CollectionConfig = {
   access: {
     create: platformAdmins,
     read: readInOwnWorkspaces('id'),
-    update: async ({ req }) => {
-      if (isPlatformAdmin(req.user)) return true
-      if (!req.user) return false
-      return inWorkspaces('id', await workspaceIds(req, MANAGING_ROLES))
-    },
+    update: writeInManagedWorkspaces('id'),
     delete: platformAdmins,
   },
   fields: [
