@@ -39,6 +39,8 @@ export function AddDeployment({ appId, workspaceId, generatorsSlug, deploymentsS
   const formRef = useRef<SchemaFormHandle>(null)
   const nameRef = useRef<HTMLInputElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
+  /** The config last sent, so the server's errors stay until the person actually changes something. */
+  const sentRef = useRef<string | null>(null)
 
   useEffect(() => {
     let cancelled = false
@@ -83,7 +85,11 @@ export function AddDeployment({ appId, workspaceId, generatorsSlug, deploymentsS
     if (!formOk) return focusFirstError(bodyRef.current)
     setSubmitting(true)
     try {
-      const res = await api.post<{ doc: DeploymentDoc }>(`/${deploymentsSlug}?depth=0`, { app: appId, generator: generator.id, name: name.trim(), config })
+      // What the form shows is rjsf's own state; `config` is its last onChange report, which can
+      // trail a change made just before the click on a busy machine. Send what the person sees.
+      const shown = formRef.current?.state?.formData as Record<string, unknown> | undefined
+      sentRef.current = JSON.stringify(shown ?? config)
+      const res = await api.post<{ doc: DeploymentDoc }>(`/${deploymentsSlug}?depth=0`, { app: appId, generator: generator.id, name: name.trim(), config: shown ?? config })
       toast.success(`Deployment “${res.doc.name}” created; generating now.`)
       onCreated(res.doc)
     } catch (error) {
@@ -180,7 +186,8 @@ export function AddDeployment({ appId, workspaceId, generatorsSlug, deploymentsS
             value={config}
             onChange={(v) => {
               setConfig(v)
-              if (extraErrors) setExtraErrors(undefined)
+              // rjsf also reports when it re-renders (new props, defaults): that is no edit.
+              if (extraErrors && JSON.stringify(v) !== sentRef.current) setExtraErrors(undefined)
             }}
             extraErrors={extraErrors}
             liveValidate={submitted}
