@@ -46,7 +46,8 @@ go_tool() {
   echo "$TOOLS_BIN/$name"
 }
 
-# The Temporal CLI: TEMPORAL_CLI_PATH, else `temporal` on PATH, else built with go install.
+# The Temporal CLI: TEMPORAL_CLI_PATH, else `temporal` on PATH, else built with go install, else
+# the Temporal SDK's own download (scripts/temporal-download.mjs).
 # (An explicit variable wins over PATH so that a pinned binary can always be chosen.)
 resolve_temporal() {
   if [ -n "${TEMPORAL_CLI_PATH:-}" ]; then
@@ -54,7 +55,12 @@ resolve_temporal() {
     echo "$TEMPORAL_CLI_PATH"; return 0
   fi
   if command -v temporal >/dev/null 2>&1; then command -v temporal; return 0; fi
-  go_tool temporal "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION" "temporal-$TEMPORAL_CLI_VERSION"
+  go_tool temporal "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION" "temporal-$TEMPORAL_CLI_VERSION" && return 0
+  # Last: the Temporal SDK's own download (needs temporal.download on the internet).
+  log "no Go toolchain or the build failed: trying the Temporal SDK's own dev-server download"
+  local downloaded
+  downloaded="$(timeout 300 node "$ROOT/scripts/temporal-download.mjs" "$TOOLS_CACHE/temporal-sdk-download")" || return 1
+  cp "$downloaded" "$TOOLS_BIN/temporal" && echo "$TOOLS_BIN/temporal"
 }
 
 # FerretDB: FERRETDB_PATH, else built from tools/ferretdb (FerretDB v1.24.0 through its embedding

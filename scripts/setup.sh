@@ -16,7 +16,7 @@ pnpm install --frozen-lockfile --reporter=append-only >&2
 
 ensure_debian_packages
 
-temporal="$(resolve_temporal)" || die "No Temporal CLI. Install one of: a 'temporal' binary on PATH, TEMPORAL_CLI_PATH=/path/to/temporal, or Go 1.22+ (then this script runs: go install github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION)."
+temporal="$(resolve_temporal)" || die "No Temporal CLI. Install one of: a 'temporal' binary on PATH, TEMPORAL_CLI_PATH=/path/to/temporal, or Go 1.22+ (then this script runs: go install github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_VERSION), or internet access to temporal.download (the Temporal SDK's own download)."
 ferretdb="$(resolve_ferretdb)" || die "No FerretDB. Install Go 1.22+ (this script then builds tools/ferretdb: FerretDB $FERRETDB_VERSION through the Go module proxy), or set FERRETDB_PATH."
 "$temporal" --version >/dev/null 2>&1 || die "$temporal does not run"
 "$ferretdb" --version >/dev/null 2>&1 || die "$ferretdb does not run"
