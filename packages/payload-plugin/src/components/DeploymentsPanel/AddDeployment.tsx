@@ -1,10 +1,10 @@
 'use client'
 import { Banner, Button, toast } from '@payloadcms/ui'
 import type { ErrorSchema } from '@rjsf/utils'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 
 import { GeneratorPicker } from '../GeneratorPicker/index.js'
-import { focusFirstError, SchemaForm, toErrorSchema } from '../SchemaForm/index.js'
+import { SchemaForm, toErrorSchema, useFocusFirstError } from '../SchemaForm/index.js'
 import type { SchemaFormHandle } from '../SchemaForm/index.js'
 import { ApiError, relId, useApi } from '../shared/api.js'
 import type { DeploymentDoc, FieldError, GeneratorDoc, Id } from '../shared/types.js'
@@ -41,6 +41,7 @@ export function AddDeployment({ appId, workspaceId, generatorsSlug, deploymentsS
   const bodyRef = useRef<HTMLDivElement>(null)
   /** The config last sent, so the server's errors stay until the person actually changes something. */
   const sentRef = useRef<string | null>(null)
+  const focusFirstError = useFocusFirstError(bodyRef)
 
   useEffect(() => {
     let cancelled = false
@@ -66,8 +67,11 @@ export function AddDeployment({ appId, workspaceId, generatorsSlug, deploymentsS
     setMessage(null)
     setSubmitted(false)
     if (!name) setName(g.slug)
-    requestAnimationFrame(() => nameRef.current?.focus())
   }
+  // Once a generator is picked, the name input (just mounted) takes focus in the same commit.
+  useLayoutEffect(() => {
+    if (generator) nameRef.current?.focus()
+  }, [generator])
 
   const nameError = otherErrors.find((e) => e.path === 'name')?.message ?? (submitted && !name.trim() ? 'A name is required.' : undefined)
 
@@ -82,7 +86,7 @@ export function AddDeployment({ appId, workspaceId, generatorsSlug, deploymentsS
       nameRef.current?.focus()
       return
     }
-    if (!formOk) return focusFirstError(bodyRef.current)
+    if (!formOk) return focusFirstError()
     setSubmitting(true)
     try {
       // What the form shows is rjsf's own state; `config` is its last onChange report, which can
@@ -97,7 +101,7 @@ export function AddDeployment({ appId, workspaceId, generatorsSlug, deploymentsS
         const { errorSchema, rest } = toErrorSchema(error.problem.fieldErrors, 'config')
         setExtraErrors(errorSchema)
         setOtherErrors(rest)
-        focusFirstError(bodyRef.current)
+        focusFirstError()
         const unplaced = rest.filter((e) => e.path !== 'name')
         setMessage(
           error.problem.fieldErrors.length

@@ -3,7 +3,7 @@ import { Banner, Button, useDocumentInfo, useFormFields, useFormModified } from 
 import type { ErrorSchema } from '@rjsf/utils'
 import { useMemo, useRef, useState } from 'react'
 
-import { focusFirstError, prefillFromSchema, SchemaForm, toErrorSchema } from '../SchemaForm/index.js'
+import { prefillFromSchema, SchemaForm, toErrorSchema, useFocusFirstError } from '../SchemaForm/index.js'
 import type { SchemaFormHandle } from '../SchemaForm/index.js'
 import { ApiError, useApi } from '../shared/api.js'
 import { Styles } from '../shared/Styles.js'
@@ -35,6 +35,7 @@ export function GeneratorTestRender(props: OrbitClientProps) {
   const api = useApi()
   const formRef = useRef<SchemaFormHandle>(null)
   const sectionRef = useRef<HTMLElement>(null)
+  const focusFirstError = useFocusFirstError(sectionRef)
   const [value, setValue] = useState<Record<string, unknown>>(() => prefillFromSchema(schema))
   const [valueFor, setValueFor] = useState(schemaKey)
   const [files, setFiles] = useState<GeneratedFile[] | null>(null)
@@ -57,7 +58,7 @@ export function GeneratorTestRender(props: OrbitClientProps) {
     setExtraErrors(undefined)
     if (formRef.current && !formRef.current.validateForm()) {
       setFiles(null)
-      return focusFirstError(sectionRef.current)
+      return focusFirstError()
     }
     setBusy(true)
     try {

@@ -4,7 +4,7 @@ import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils'
 import { customizeValidator } from '@rjsf/validator-ajv8'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import type React from 'react'
-import { useMemo } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react'
 
 import type { JsonSchema } from '../shared/types.js'
 import { orbitTemplates } from './theme.js'
@@ -70,7 +70,7 @@ export function SchemaForm({ schema, value, onChange, extraErrors, idPrefix, dis
         showErrorList={false}
         noHtml5Validate
         liveValidate={liveValidate ? 'onChange' : undefined}
-        // rjsf's focusOnFirstError reads form.elements, which a <div> lacks: see focusFirstError().
+        // rjsf's focusOnFirstError reads form.elements, which a <div> lacks: see useFocusFirstError().
         disabled={disabled}
         readonly={readonly}
         experimental_defaultFormStateBehavior={{ emptyObjectFields: 'populateRequiredDefaults' }}
@@ -79,10 +79,18 @@ export function SchemaForm({ schema, value, onChange, extraErrors, idPrefix, dis
   )
 }
 
-/** Moves focus to the first input that shows an error inside `root` (after React has rendered it). */
-export function focusFirstError(root: HTMLElement | null | undefined): void {
-  requestAnimationFrame(() => {
-    const target = root?.querySelector<HTMLElement>('[aria-invalid="true"], .orbit-field--error input, .orbit-field--error select, .orbit-field--error textarea')
-    target?.focus()
-  })
+const ERROR_INPUT = '[aria-invalid="true"], .orbit-field--error input, .orbit-field--error select, .orbit-field--error textarea'
+
+/**
+ * Returns `focusFirstError()`: after the render it is called in has been committed, focus moves
+ * to the first input inside `root` that shows an error. A layout effect rather than a timer or an
+ * animation frame, so focus moves in that very commit and can never land later, in a field the
+ * person has meanwhile moved on to (a late frame once took focus mid-way through typing).
+ */
+export function useFocusFirstError(root: React.RefObject<HTMLElement | null>): () => void {
+  const [request, setRequest] = useState(0)
+  useLayoutEffect(() => {
+    if (request > 0) root.current?.querySelector<HTMLElement>(ERROR_INPUT)?.focus()
+  }, [request, root])
+  return useCallback(() => setRequest((n) => n + 1), [])
 }
