@@ -91,13 +91,25 @@ ensure_debian_packages() {
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   command -v git >/dev/null 2>&1 || missing+=(git)
-  [ ${#missing[@]} -eq 0 ] && return 0
+  # Optional: generator icons are emoji; without a colour emoji font, screenshots show boxes.
+  local optional=()
+  [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || optional+=(fonts-noto-color-emoji)
+  [ ${#missing[@]} -eq 0 ] && [ ${#optional[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing Debian packages: ${missing[*]}"
+    local all=("${missing[@]}" "${optional[@]}")
+    log "installing Debian packages: ${all[*]}"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || true
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
-      || die "apt-get install ${missing[*]} failed"
-  else
+    if [ ${#missing[@]} -gt 0 ]; then
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
+        || die "apt-get install ${missing[*]} failed"
+    fi
+    if [ ${#optional[@]} -gt 0 ]; then
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${optional[@]}" >&2 \
+        || log "apt-get install ${optional[*]} failed (optional: emoji show as boxes in screenshots)"
+    fi
+  elif [ ${#missing[@]} -gt 0 ]; then
     die "missing: ${missing[*]}. Install them (Debian: sudo apt-get install ${missing[*]}) and run again."
+  else
+    log "optional: ${optional[*]} is not installed (emoji show as boxes in screenshots): sudo apt-get install ${optional[*]}"
   fi
 }

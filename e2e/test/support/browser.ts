@@ -37,6 +37,7 @@ let counter = 0
 export async function shot(page: Page, name: string): Promise<string> {
   counter += 1
   const path = join(screenshotDir, `${String(counter).padStart(2, '0')}-${name}.png`)
-  await page.screenshot({ path, fullPage: true })
+  // Finished transitions (the drawer slides in): the picture shows where the screen settles.
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' })
   return path
 }
