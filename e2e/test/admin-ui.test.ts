@@ -389,6 +389,51 @@ describe('admin UI in a real browser', () => {
     await page.getByTestId('orbit-deployments-panel').scrollIntoViewIfNeeded()
     await shot(page, 'member-panel-dark')
   })
+  it('with many generators the picker offers a search that narrows the cards', async () => {
+    // Five more workspace generators (over REST, as the platform admin) take the picker past its
+    // search threshold; they are removed again at the end.
+    const extra: string[] = []
+    try {
+      for (const n of ['alpha', 'beta', 'gamma', 'delta', 'epsilon']) {
+        const res = await request<{ doc: Doc }>('POST', '/api/deployment-generators', {
+          auth: adminAuth,
+          body: {
+            name: `Queue worker ${n}`,
+            description: `A ${n} queue consumer`,
+            executorType: 'docker-compose',
+            category: 'custom',
+            workspace: workspaceA.id,
+            configSchema: { type: 'object', properties: {} },
+            templateFiles: [{ path: `workers/${n}.txt`, content: n }],
+          },
+        })
+        expect(res.status, JSON.stringify(res.body)).toBe(201)
+        extra.push(String(res.body.doc.id))
+      }
+      const { context, page } = await signIn(browser, stack.appUrl, memberA.email, memberA.password)
+      contexts.push(context)
+      current = page
+      await page.goto(`/admin/collections/apps/${appDoc.id}`)
+      await page.getByTestId('orbit-deployments-panel').locator('button[data-action=add-deployment]').click()
+      const drawer = page.locator('.orbit-drawer-body')
+      const cards = drawer.locator('button[data-generator]')
+      const search = drawer.getByLabel('Search generators')
+      await search.waitFor()
+      expect(await cards.count()).toBe(7)
+      await search.fill('nginx')
+      await expect.poll(() => cards.count()).toBe(1)
+      expect(await cards.first().getAttribute('data-generator')).toBe('static-site-nginx')
+      await shot(page, 'member-generator-search')
+      await search.fill('consumer')
+      await expect.poll(() => cards.count()).toBe(5)
+      await search.fill('kafka')
+      await expect.poll(() => cards.count()).toBe(0)
+      expect(await drawer.textContent()).toContain('No generator matches “kafka”.')
+    } finally {
+      for (const id of extra) await request('DELETE', `/api/deployment-generators/${id}`, { auth: adminAuth })
+    }
+  })
+
   it('a workspace owner destroys it after a confirmation; the status reaches Destroyed live', async () => {
     const { context, page } = await signIn(browser, stack.appUrl, ownerA.email, ownerA.password)
     contexts.push(context)
