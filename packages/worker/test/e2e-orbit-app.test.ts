@@ -6,6 +6,7 @@ import { HEALTH_CHECK_WORKFLOW_TYPE, deploymentWorkflowId, dockerComposeLocal, h
 import { createBareRepo, startTemporalDevServer } from '@orbit/testing'
 import type { BareRepo, TemporalDevServer } from '@orbit/testing'
 import { Client, Connection } from '@temporalio/client'
+import { NativeConnection } from '@temporalio/worker'
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -13,6 +14,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { GitHooks } from '../src/git/client.js'
+import { startInProcessWorker } from './support/harness.js'
 import { historyText } from './support/history.js'
 import { api, startOrbitApp } from './support/orbit-app.js'
 import type { Api, RunningOrbitApp } from './support/orbit-app.js'
@@ -218,6 +221,40 @@ describe('the Orbit app, the plugin and the worker together', () => {
     expect(a!.output().split('files committed').length - 1 + (b!.output().split('files committed').length - 1)).toBe(20)
     worker = a!
   }, 180_000)
+
+  test('a person pushes to the branch between the worker’s clone and its push: both commits survive', async () => {
+    // The bin worker has no hook between clone and push, so the real worker runs in this
+    // process for this one test (same activities and workflows, real app, Temporal and git).
+    await Promise.all(extraWorkers.map((w) => w.stop()))
+    const { r, appId } = await newApp()
+    let theirs = ''
+    const hooks: { current?: GitHooks } = {
+      current: {
+        beforePush: async (attempt) => {
+          if (attempt === 1) theirs = await r.pushCommit({ 'CHANGELOG.md': '- a person pushed meanwhile\n' }, 'docs: changelog')
+        },
+      },
+    }
+    const native = await NativeConnection.connect({ address: temporal.address })
+    const inProcess = await startInProcessWorker({ connection: native, orbitUrl: app.url, apiKey: serviceKey, taskQueue, hooks })
+    try {
+      const config = { serviceName: 'racer', port: 8200 }
+      const created = await ok<{ doc: Doc }>(request('POST', '/api/deployments', { auth: memberAuth, body: { name: 'race', app: appId, generator: generatorId, config } }))
+      const done = await settle(created.doc.id)
+      const log = await r.log()
+      expect(theirs, 'the concurrent push happened').not.toBe('')
+      expect(done).toMatchObject({ status: 'generated', commitSha: log[0], lastError: null })
+      expect(log[1]).toBe(theirs)
+      expect(await r.show('CHANGELOG.md')).toBe('- a person pushed meanwhile\n')
+      expect(await r.show('docker-compose.yml')).toBe(renderGenerator(dockerComposeLocal, config)[0]!.content)
+      expect(inProcess.logs()).toContain('files committed')
+      expect(inProcess.logs()).not.toContain(serviceKey)
+    } finally {
+      await inProcess.close()
+      await native.close()
+      worker = await startWorker()
+    }
+  }, 120_000)
 
   test('the worker’s API key never shows in its output or in workflow history', async () => {
     for (const w of extraWorkers) expect(w.output()).not.toContain(serviceKey)
