@@ -1,6 +1,7 @@
 // The access matrix of issue 3: two workspaces x roles x operations, on both collections and the
 // three endpoints, through the Local API (overrideAccess: false, real users) and Payload's REST
-// handler (real JWT / API-key auth). Every cell is its own test, named after the cell.
+// handler (real JWT / API-key auth), with GraphQL reads and mutations beside them. Every cell is
+// its own test, named after the cell.
 import { deploymentWorkflowId } from '@orbit/deployments-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -344,6 +345,39 @@ describe(`access matrix (${process.env.ORBIT_TEST_DB ?? 'sqlite'})`, () => {
       const data = gql.data as { DeploymentGenerators?: { docs: { id: unknown }[] } | null; Deployments?: { docs: { id: unknown }[] } | null } | undefined
       expect(known((data?.DeploymentGenerators?.docs ?? []).map((d) => String(d.id)), GEN_TARGETS)).toEqual(expectedGens)
       expect(known((data?.Deployments?.docs ?? []).map((d) => String(d.id)), DEP_TARGETS)).toEqual(expectedDeps)
+    })
+
+    // GraphQL mutations go through the same collection and field access as everything else.
+    const gqlLiteral = (v: unknown) => JSON.stringify(v)
+    const gqlErrors = (r: { errors?: readonly { message: string }[] }) => (r.errors ?? []).map((e) => e.message).join('; ')
+
+    it.each(cells(GEN_TARGETS, genWrite))('GraphQL updateDeploymentGenerator $target as $actor → $verdict', async ({ target, actor, allowed }) => {
+      const description = unique(`graphql edit by ${actor}`)
+      const result = await stack.graphql(
+        stack.actors[actor],
+        `mutation { updateDeploymentGenerator(id: ${gqlLiteral(ids[target])}, data: { description: ${gqlLiteral(description)} }) { id } }`,
+      )
+      const stored = await stack.payload.findByID({ collection: 'deployment-generators', id: ids[target], overrideAccess: true, depth: 0 })
+      expect(stored.description === description, gqlErrors(result)).toBe(allowed)
+      if (allowed) expect(result.errors ?? []).toEqual([])
+      else expect(result.errors?.length ?? 0).toBeGreaterThan(0)
+    })
+
+    it.each(cells(DEP_TARGETS, depUpdate))('GraphQL updateDeployment worker fields of $target as $actor: only the service account writes them', async ({ target, actor }) => {
+      const marker = unique(`graphql error by ${actor}`)
+      const result = await stack.graphql(stack.actors[actor], `mutation { updateDeployment(id: ${gqlLiteral(ids[target])}, data: { lastError: ${gqlLiteral(marker)} }) { id } }`)
+      const stored = await stack.payload.findByID({ collection: 'deployments', id: ids[target], overrideAccess: true, depth: 0 })
+      expect(stored.lastError === marker, gqlErrors(result)).toBe(actor === 'service')
+      if (stored.lastError === marker) await stack.payload.update({ collection: 'deployments', id: ids[target], data: { lastError: null }, overrideAccess: true })
+    })
+
+    it.each(cells(DEP_TARGETS, depDelete))('GraphQL deleteDeployment $target as $actor → $verdict', async ({ target, actor, allowed }) => {
+      const disposable = await createDeployment(stack, stack.apps[workspaceOf(target)])
+      await terminateOpenRuns(stack, [deploymentWorkflowId(String(disposable.id))])
+      const result = await stack.graphql(stack.actors[actor], `mutation { deleteDeployment(id: ${gqlLiteral(disposable.id)}) { id } }`)
+      const left = await stack.payload.count({ collection: 'deployments', where: { id: { equals: disposable.id } }, overrideAccess: true })
+      expect(left.totalDocs, gqlErrors(result)).toBe(allowed ? 0 : 1)
+      if (!allowed) expect(result.errors?.length ?? 0).toBeGreaterThan(0)
     })
 
     it('a person cannot write worker fields over REST; the service account can with its API key', async () => {
