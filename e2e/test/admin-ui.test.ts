@@ -294,6 +294,10 @@ describe('admin UI in a real browser', () => {
     const commits = await stack.repo.log()
     expect(commits.length).toBe(commitsBefore.length + 1)
     expect(await stack.repo.show('docker-compose.yml')).toContain('"9090:9090"')
+    // The form's own worker fields follow the live box without a reload (and leave nothing to save).
+    await expect.poll(() => page.locator('#field-commitSha').inputValue()).toBe(commits[0])
+    expect(await page.locator('#field-status').textContent()).toContain('Generated')
+    expect(await page.locator('#action-save').isDisabled()).toBe(true)
   })
 
   it('4. a bad value shows an error on that field and creates nothing', async () => {

@@ -1,5 +1,5 @@
 'use client'
-import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { useDocumentInfo, useForm, useFormFields } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
 import { DeploymentActions } from '../DeploymentActions/index.js'
@@ -9,9 +9,14 @@ import { FAST_POLL_MS_RUN, formatWhen, isRunOpen, temporalRunUrl } from '../shar
 import { Styles } from '../shared/Styles.js'
 import type { DeploymentDoc, DeploymentStatus, OrbitClientProps } from '../shared/types.js'
 
+/** Fields only the worker writes: read-only for every person, so the live values can replace them in the form. */
+const WORKER_FIELDS = ['status', 'workflowId', 'commitSha', 'lastDeployedAt', 'lastDeployedBy', 'healthStatus', 'healthLastChecked', 'lastError'] as const
+
 /**
  * Sidebar box of a deployment's edit view: live status (polled every second while a run is
- * open), last error, a link to the run in the Temporal UI, and Re-generate / Destroy.
+ * open), last error, a link to the run in the Temporal UI, and Re-generate / Destroy. What it
+ * reads also goes into the form's worker-written fields, so the Status or Commit SHA fields
+ * below never contradict the live box until a reload.
  */
 export function DeploymentRunInfo(props: OrbitClientProps) {
   const { deploymentsSlug = 'deployments', temporalUiUrl = 'http://localhost:8233', temporalNamespace = 'default' } = props
@@ -29,6 +34,17 @@ export function DeploymentRunInfo(props: OrbitClientProps) {
       /* keep the last known state; the form shows the stored values */
     }
   }, [api, deploymentsSlug, id])
+
+  const { dispatchFields, getDataByPath } = useForm()
+  useEffect(() => {
+    if (!doc) return
+    for (const path of WORKER_FIELDS) {
+      const value = (doc as unknown as Record<string, unknown>)[path] ?? null
+      if (JSON.stringify(getDataByPath(path) ?? null) === JSON.stringify(value)) continue
+      // Value and initial value together: the form stays unmodified (nothing for the person to save).
+      dispatchFields({ type: 'UPDATE', path, value, initialValue: value })
+    }
+  }, [doc, dispatchFields, getDataByPath])
 
   const status = doc?.status ?? formStatus
   const open = isRunOpen(status)
