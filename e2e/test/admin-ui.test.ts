@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
-import { launchBrowser, shot, signIn } from './support/browser.js'
+import { foreignRequests, launchBrowser, shot, signIn } from './support/browser.js'
 import { rest, startStack } from './support/stack.js'
 import type { Stack } from './support/stack.js'
 
@@ -455,5 +455,10 @@ describe('admin UI in a real browser', () => {
     expect(seen.at(-1)).toBe('destroyed')
     expect(await card.locator('button[data-action=destroy]').isDisabled()).toBe(true)
     await shot(page, 'member-destroyed')
+  })
+
+  it('every page above loaded from Orbit alone: no CDN, avatar service or other origin was asked', () => {
+    expect(contexts.length).toBeGreaterThan(5)
+    expect(contexts.flatMap((c) => foreignRequests(c))).toEqual([])
   })
 })

@@ -19,6 +19,9 @@ export default buildConfig({
   secret: payloadSecret(),
   admin: {
     user: Users.slug,
+    // Payload's built-in avatar, not Gravatar: the admin asks no third party for anything (which
+    // would send a hash of each person's email out and fails on machines without internet).
+    avatar: 'default',
     meta: { titleSuffix: ' · Orbit' },
     importMap: { baseDir: dirname },
   },

@@ -19,10 +19,24 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
+const foreign = new WeakMap<BrowserContext, string[]>()
+
+/** Every URL a context asked for outside the app's origin (CDNs, avatars, fonts…), in order. */
+export function foreignRequests(context: BrowserContext): string[] {
+  return foreign.get(context) ?? []
+}
+
 /** A signed-in browser context (Payload's login form, as a person would). */
 export async function signIn(browser: Browser, appUrl: string, email: string, password: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme, baseURL: appUrl })
   context.setDefaultTimeout(30_000)
+  const origin = new URL(appUrl).origin
+  const seen: string[] = []
+  foreign.set(context, seen)
+  context.on('request', (request) => {
+    const url = new URL(request.url())
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== origin) seen.push(request.url())
+  })
   const page = await context.newPage()
   await page.goto('/admin/login')
   await page.locator('#field-email').fill(email)
