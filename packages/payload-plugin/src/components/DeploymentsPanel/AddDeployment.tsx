@@ -89,11 +89,8 @@ export function AddDeployment({ appId, workspaceId, generatorsSlug, deploymentsS
     if (!formOk) return focusFirstError()
     setSubmitting(true)
     try {
-      // What the form shows is rjsf's own state; `config` is its last onChange report, which can
-      // trail a change made just before the click on a busy machine. Send what the person sees.
-      const shown = formRef.current?.state?.formData as Record<string, unknown> | undefined
-      sentRef.current = JSON.stringify(shown ?? config)
-      const res = await api.post<{ doc: DeploymentDoc }>(`/${deploymentsSlug}?depth=0`, { app: appId, generator: generator.id, name: name.trim(), config: shown ?? config })
+      sentRef.current = JSON.stringify(config)
+      const res = await api.post<{ doc: DeploymentDoc }>(`/${deploymentsSlug}?depth=0`, { app: appId, generator: generator.id, name: name.trim(), config })
       toast.success(`Deployment “${res.doc.name}” created; generating now.`)
       onCreated(res.doc)
     } catch (error) {
