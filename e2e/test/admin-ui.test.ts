@@ -257,6 +257,17 @@ describe('admin UI in a real browser', () => {
     const list = await request<{ docs: Doc[] }>('GET', `/api/deployments?where[name][equals]=shop-api-local`, { auth: adminAuth })
     deploymentId = String(list.body.docs[0]!.id)
     expect(list.body.docs[0]).toMatchObject({ status: 'generated', commitSha: commits[0] })
+
+    // The deployments list shows status and health as the same badges.
+    await page.goto('/admin/collections/deployments')
+    const row = page.locator('.collection-list tbody tr', { hasText: 'shop-api-local' })
+    await row.locator('[data-status]').waitFor()
+    expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('generated')
+    expect(await row.locator('[data-status]').textContent()).toBe('Generated')
+    expect(await row.locator('[data-health]').getAttribute('data-health')).toBe('unknown')
+    // Relationship cells load after the table: wait for the generator's name before the picture.
+    await expect.poll(() => row.textContent()).toContain('Docker Compose (Local Dev)')
+    await shot(page, 'member-deployments-list')
   })
 
   it('3. Re-generate after changing a field: the status cycles and a new commit appears', async () => {

@@ -47,6 +47,11 @@ export function withDeploymentsPanel(collection: CollectionConfig, cfg: Sanitize
   return { ...collection, fields: [...collection.fields, deploymentsPanelField(cfg)] }
 }
 
+/** List-view cells of the deployments collection: status and health as the panel's badges. */
+export function badgeCell(name: 'StatusCell' | 'HealthCell'): { Cell: string } {
+  return { Cell: `${CLIENT_ENTRY}#${name}` }
+}
+
 /** Generator edit view: **Test render** below the templates. */
 export function generatorTestRenderField(cfg: SanitizedDeploymentsPluginOptions): UIField {
   return {

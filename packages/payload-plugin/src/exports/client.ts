@@ -9,4 +9,4 @@ export { ConfigSchemaField, checkConfigSchema } from '../components/ConfigSchema
 export { DeploymentActions } from '../components/DeploymentActions/index.js'
 export { GeneratorPicker } from '../components/GeneratorPicker/index.js'
 export { SchemaForm, toErrorSchema, prefillFromSchema } from '../components/SchemaForm/index.js'
-export { StatusBadge, HealthBadge } from '../components/StatusBadge/index.js'
+export { StatusBadge, HealthBadge, StatusCell, HealthCell } from '../components/StatusBadge/index.js'

@@ -3,7 +3,7 @@ import type { CollectionConfig, Field, FieldAccess } from 'payload'
 
 import { deploymentAccess } from '../../access/deployments.js'
 import type { PluginContext } from '../../context.js'
-import { deploymentConfigFieldComponents, deploymentRunInfoField, jsonFieldComponents } from '../../components/adminConfig.js'
+import { badgeCell, deploymentConfigFieldComponents, deploymentRunInfoField, jsonFieldComponents } from '../../components/adminConfig.js'
 import { documentSafeKeys } from '../../utilities/documentKeys.js'
 import { applyOverrides } from '../mergeOverrides.js'
 import { destroyEndpoint } from './endpoints/destroy.js'
@@ -47,7 +47,7 @@ export function generateDeploymentsCollection(ctx: PluginContext): CollectionCon
       index: true,
       options: DEPLOYMENT_STATUSES.map((value) => ({ label: title(value), value })),
       access: worker,
-      admin: { position: 'sidebar', readOnly: true },
+      admin: { position: 'sidebar', readOnly: true, components: badgeCell('StatusCell') },
     },
     { name: 'workflowId', type: 'text', access: worker, admin: { position: 'sidebar', readOnly: true } },
     { name: 'lastDeployedAt', type: 'date', access: worker, admin: { position: 'sidebar', readOnly: true } },
@@ -59,7 +59,7 @@ export function generateDeploymentsCollection(ctx: PluginContext): CollectionCon
       type: 'select',
       options: HEALTH_STATUSES.map((value) => ({ label: title(value), value })),
       access: worker,
-      admin: { position: 'sidebar', readOnly: true },
+      admin: { position: 'sidebar', readOnly: true, components: badgeCell('HealthCell') },
     },
     { name: 'healthLastChecked', type: 'date', access: worker, admin: { position: 'sidebar', readOnly: true } },
     { name: 'lastError', type: 'textarea', access: worker, admin: { readOnly: true } },

@@ -1,6 +1,7 @@
 'use client'
 
 import { HEALTH_LABELS, HEALTH_TONES, STATUS_LABELS, STATUS_TONES } from '../shared/format.js'
+import { Styles } from '../shared/Styles.js'
 import type { DeploymentStatus, HealthStatus } from '../shared/types.js'
 
 /** A deployment's status as a coloured badge; in-progress statuses pulse (not under reduced motion). */
@@ -19,5 +20,25 @@ export function HealthBadge({ health }: { health: HealthStatus | null | undefine
     <span className={`orbit-badge orbit-badge--${HEALTH_TONES[h] ?? 'muted'}`} data-health={h}>
       {HEALTH_LABELS[h] ?? h}
     </span>
+  )
+}
+
+/** List-view cell of the deployments collection's `status` column: the same badge as the panel. */
+export function StatusCell({ cellData }: { cellData?: unknown }) {
+  return (
+    <>
+      <Styles />
+      <StatusBadge status={typeof cellData === 'string' ? (cellData as DeploymentStatus) : undefined} />
+    </>
+  )
+}
+
+/** List-view cell of the `healthStatus` column. */
+export function HealthCell({ cellData }: { cellData?: unknown }) {
+  return (
+    <>
+      <Styles />
+      <HealthBadge health={typeof cellData === 'string' ? (cellData as HealthStatus) : undefined} />
+    </>
   )
 }
