@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core (no browser download), one fresh profile per run.
-import { mkdir } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -10,6 +10,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 export const screenshotDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../.artifacts/screenshots')
 
 export async function launchBrowser(): Promise<Browser> {
+  // The folder holds this run's pictures only (numbered in step order).
+  await rm(screenshotDir, { recursive: true, force: true })
   await mkdir(screenshotDir, { recursive: true })
   // playwright-core's launch() always uses a new temporary profile (a fresh --user-data-dir).
   return chromium.launch({
