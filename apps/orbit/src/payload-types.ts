@@ -180,7 +180,15 @@ export interface Workspace {
  */
 export interface WorkspaceMember {
   id: number;
-  user: number | User;
+  /**
+   * Platform admins pick the person here; workspace owners and admins enter their email below.
+   */
+  user?: (number | null) | User;
+  /**
+   * The person's Orbit account email (when adding them). Becomes the user above.
+   */
+  email?: string | null;
+  userEmail?: string | null;
   workspace: number | Workspace;
   role: 'owner' | 'admin' | 'member';
   updatedAt: string;
@@ -450,6 +458,8 @@ export interface WorkspacesSelect<T extends boolean = true> {
  */
 export interface WorkspaceMembersSelect<T extends boolean = true> {
   user?: T;
+  email?: T;
+  userEmail?: T;
   workspace?: T;
   role?: T;
   updatedAt?: T;

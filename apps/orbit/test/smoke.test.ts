@@ -144,6 +144,45 @@ describe('the built app over HTTP', () => {
     expect(others.body.docs.map((d) => d.email)).toEqual([member.email])
   })
 
+  it('lets a workspace owner add people by email (owners read no other user) and shows who each member is', async () => {
+    const owner = { email: 'owner@smoke.test', password: 'smoke-owner-pw' }
+    const newcomer = { email: 'newcomer@smoke.test', password: 'smoke-newcomer-pw' }
+    const ownerDoc = (await request<{ doc: Doc }>('POST', '/api/users', { auth: adminAuth, body: owner })).body.doc
+    const newcomerDoc = (await request<{ doc: Doc }>('POST', '/api/users', { auth: adminAuth, body: newcomer })).body.doc
+    expect((await request('POST', '/api/workspace-members', { auth: adminAuth, body: { user: ownerDoc.id, workspace: workspace.id, role: 'owner' } })).status).toBe(201)
+    const ownerAuth = `JWT ${(await request<{ token: string }>('POST', '/api/users/login', { body: owner })).body.token}`
+    // The owner cannot look the newcomer up…
+    expect((await request<{ docs: Doc[] }>('GET', '/api/users', { auth: ownerAuth })).body.docs.map((d) => d.email)).toEqual([owner.email])
+
+    // …but adds them by email (any case, spaces trimmed).
+    const added = await request<{ doc: Doc }>('POST', '/api/workspace-members', { auth: ownerAuth, body: { email: '  NewComer@smoke.test ', workspace: workspace.id, role: 'member' } })
+    expect(added.status, JSON.stringify(added.body)).toBe(201)
+    expect(added.body.doc).toMatchObject({ userEmail: newcomer.email, role: 'member' })
+    const stored = await request<Doc>('GET', `/api/workspace-members/${added.body.doc.id}?depth=0`, { auth: adminAuth })
+    expect(stored.body.user).toBe(newcomerDoc.id)
+
+    const unknown = await request('POST', '/api/workspace-members', { auth: ownerAuth, body: { email: 'nobody@smoke.test', workspace: workspace.id, role: 'member' } })
+    expect(unknown.status).toBe(400)
+    expect(fieldPaths(unknown.body)).toEqual(['email'])
+    expect(JSON.stringify(unknown.body)).toContain('no Orbit user has this email')
+    const neither = await request('POST', '/api/workspace-members', { auth: ownerAuth, body: { workspace: workspace.id, role: 'member' } })
+    expect(neither.status).toBe(400)
+    expect(fieldPaths(neither.body)).toEqual(['user'])
+    const again = await request('POST', '/api/workspace-members', { auth: ownerAuth, body: { email: newcomer.email, workspace: workspace.id, role: 'admin' } })
+    expect(again.status).toBe(400)
+    expect(fieldPaths(again.body)).toContain('user')
+    // A plain member adds nobody, even by email.
+    const byMember = await request('POST', '/api/workspace-members', { auth: memberAuth, body: { email: 'owner@smoke.test', workspace: workspace.id, role: 'member' } })
+    expect(byMember.status).toBe(403)
+
+    // The owner's list of memberships says who each one is, and follows an email change.
+    const client = (await request<{ docs: Doc[] }>('GET', '/api/workspace-members?depth=0&limit=100', { auth: ownerAuth })).body.docs
+    expect(client.map((d) => d.userEmail).sort()).toEqual([member.email, newcomer.email, owner.email].sort())
+    expect((await request('PATCH', `/api/users/${newcomerDoc.id}`, { auth: adminAuth, body: { email: 'renamed@smoke.test' } })).status).toBe(200)
+    const renamed = await request<Doc>('GET', `/api/workspace-members/${added.body.doc.id}?depth=0`, { auth: ownerAuth })
+    expect(renamed.body.userEmail).toBe('renamed@smoke.test')
+  })
+
   it('lets the service account read apps with its API key', async () => {
     const created = await request<{ doc: Doc }>('POST', '/api/users', {
       auth: adminAuth,

@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import type { UserRole } from '../access/index.js'
 import { isPlatformAdmin, isServiceAccount, platformAdmins, platformAdminsField, USER_ROLES } from '../access/index.js'
@@ -14,6 +14,13 @@ const firstUserIsPlatformAdmin: CollectionBeforeChangeHook = async ({ data, oper
   const { totalDocs } = await req.payload.count({ collection: 'users', overrideAccess: true, req })
   if (totalDocs === 0) return { ...data, roles: ['platform-admin'] }
   return data
+}
+
+/** Memberships show the member's email (owners may not read other users): keep it current. */
+const refreshMembershipEmails: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+  if (operation !== 'update' || previousDoc?.email === doc.email) return doc
+  await req.payload.update({ collection: 'workspace-members', where: { user: { equals: doc.id } }, data: { userEmail: doc.email }, overrideAccess: true, req })
+  return doc
 }
 
 /**
@@ -38,7 +45,7 @@ export const Users: CollectionConfig = {
     delete: platformAdmins,
     unlock: platformAdmins,
   },
-  hooks: { beforeChange: [firstUserIsPlatformAdmin] },
+  hooks: { beforeChange: [firstUserIsPlatformAdmin], afterChange: [refreshMembershipEmails] },
   fields: [
     { name: 'name', type: 'text' },
     {

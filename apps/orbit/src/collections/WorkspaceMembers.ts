@@ -27,6 +27,36 @@ const onePerUserAndWorkspace: CollectionBeforeValidateHook = async ({ data, orig
 }
 
 /**
+ * Workspace owners and admins add people by email: they may read no other user (the user list
+ * shows them only themself), so a user id is not something they can know. On create the email
+ * becomes the `user`; an unknown email is a 400 naming `email`, and neither given is one naming
+ * `user`. Platform admins may still pick the user directly.
+ */
+const userFromEmail: CollectionBeforeValidateHook = async ({ data, operation, req }) => {
+  if (!data || operation !== 'create') return data
+  const email = typeof data.email === 'string' ? data.email.trim().toLowerCase() : ''
+  delete data.email
+  if (idOf(data.user) === undefined && !email) {
+    throw new ValidationError({ collection: 'workspace-members', errors: [{ path: 'user', message: 'user: pick a user or enter their email' }] })
+  }
+  if (idOf(data.user) !== undefined || !email) return data
+  const found = await req.payload.find({ collection: 'users', where: { email: { equals: email } }, depth: 0, limit: 1, overrideAccess: true, req })
+  const user = found.docs[0]
+  if (!user) {
+    throw new ValidationError({ collection: 'workspace-members', errors: [{ path: 'email', message: 'email: no Orbit user has this email (a platform admin creates accounts)' }] })
+  }
+  return { ...data, user: user.id }
+}
+
+/** The member's email, copied from the user on every save so owners can see who is in the list. */
+async function memberEmail(req: PayloadRequest, user: unknown): Promise<string | null> {
+  const id = idOf(user)
+  if (id === undefined) return null
+  const doc = await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, disableErrors: true, req })
+  return (doc?.email as string | undefined) ?? null
+}
+
+/**
  * Memberships a person may change or remove: every one in a workspace they own, and the non-owner
  * ones in a workspace where they are an admin (an admin cannot demote or remove an owner).
  */
@@ -56,7 +86,7 @@ const immutable: FieldAccess = ({ req }) => isPlatformAdmin(req.user)
  */
 export const WorkspaceMembers: CollectionConfig = {
   slug: 'workspace-members',
-  admin: { defaultColumns: ['user', 'workspace', 'role'] },
+  admin: { useAsTitle: 'userEmail', defaultColumns: ['userEmail', 'workspace', 'role'] },
   indexes: [{ fields: ['user', 'workspace'], unique: true }],
   access: {
     read: readInOwnWorkspaces('workspace'),
@@ -66,12 +96,34 @@ export const WorkspaceMembers: CollectionConfig = {
     delete: async ({ req }) => (isPlatformAdmin(req.user) ? true : req.user ? manageableMemberships(req) : false),
   },
   hooks: {
-    beforeValidate: [onePerUserAndWorkspace],
+    beforeValidate: [userFromEmail, onePerUserAndWorkspace],
     afterChange: [({ req }) => forgetWorkspaceRoles(req)],
     afterDelete: [({ req }) => forgetWorkspaceRoles(req)],
   },
   fields: [
-    { name: 'user', type: 'relationship', relationTo: 'users', required: true, index: true, access: { update: immutable } },
+    {
+      name: 'user',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      access: { update: immutable },
+      // Required, but checked in userFromEmail: an owner leaves it empty and gives the email instead.
+      admin: { description: 'Platform admins pick the person here; workspace owners and admins enter their email below.' },
+    },
+    {
+      name: 'email',
+      type: 'email',
+      virtual: true,
+      admin: { description: "The person's Orbit account email (when adding them). Becomes the user above." },
+    },
+    {
+      name: 'userEmail',
+      label: 'Member',
+      type: 'text',
+      // Whatever a client sends is replaced with the user's own email.
+      hooks: { beforeChange: [({ req, siblingData, originalDoc }) => memberEmail(req, siblingData.user ?? originalDoc?.user)] },
+      admin: { readOnly: true, condition: (data) => Boolean(data?.id) },
+    },
     { name: 'workspace', type: 'relationship', relationTo: 'workspaces', required: true, index: true, access: { update: immutable } },
     {
       name: 'role',

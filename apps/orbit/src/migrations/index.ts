@@ -1,9 +1,15 @@
 import * as migration_20261127_025518_initial from './20261127_025518_initial';
+import * as migration_20261127_055642_membership_email from './20261127_055642_membership_email';
 
 export const migrations = [
   {
     up: migration_20261127_025518_initial.up,
     down: migration_20261127_025518_initial.down,
-    name: '20261127_025518_initial'
+    name: '20261127_025518_initial',
+  },
+  {
+    up: migration_20261127_055642_membership_email.up,
+    down: migration_20261127_055642_membership_email.down,
+    name: '20261127_055642_membership_email'
   },
 ];
