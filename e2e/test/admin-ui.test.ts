@@ -394,6 +394,26 @@ describe('admin UI in a real browser', () => {
     expect((await request('GET', `/api/deployment-generators/${generatorId}`, { auth: authB })).status).toBe(404)
   })
 
+  it('a workspace owner adds a person to the workspace by email (they cannot browse users)', async () => {
+    const newcomer = await created(await request('POST', '/api/users', { auth: adminAuth, body: { email: 'newcomer@orbit.test', password: password(), name: 'Newcomer' } }), 'newcomer')
+    const { context, page } = await signIn(browser, stack.appUrl, ownerA.email, ownerA.password)
+    contexts.push(context)
+    current = page
+    await page.goto('/admin/collections/workspace-members/create')
+    await page.locator('#field-email').fill('newcomer@orbit.test')
+    await pickOption(page, '#field-workspace', 'Team A')
+    await shot(page, 'owner-add-member-by-email')
+    await page.locator('#action-save').click()
+    await page.waitForURL(/\/workspace-members\/(?!create)[^/]+$/, { timeout: 60_000 })
+    const id = page.url().split('/').pop()!
+    const stored = await request<Doc>('GET', `/api/workspace-members/${id}?depth=0`, { auth: adminAuth })
+    expect(stored.body).toMatchObject({ user: newcomer.id, workspace: workspaceA.id, role: 'member', email: 'newcomer@orbit.test' })
+    await page.goto('/admin/collections/workspace-members')
+    await expect.poll(() => page.locator('.collection-list').first().textContent()).toContain('newcomer@orbit.test')
+    await expect.poll(() => page.locator('.collection-list tbody tr', { hasText: 'newcomer@orbit.test' }).textContent()).toContain('Team A')
+    await shot(page, 'owner-members-list')
+  })
+
   it('the panel in the dark theme (Payload CSS variables)', async () => {
     const { context, page } = await signIn(browser, stack.appUrl, memberA.email, memberA.password, 'dark')
     contexts.push(context)

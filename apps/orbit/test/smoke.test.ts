@@ -157,7 +157,7 @@ describe('the built app over HTTP', () => {
     // …but adds them by email (any case, spaces trimmed).
     const added = await request<{ doc: Doc }>('POST', '/api/workspace-members', { auth: ownerAuth, body: { email: '  NewComer@smoke.test ', workspace: workspace.id, role: 'member' } })
     expect(added.status, JSON.stringify(added.body)).toBe(201)
-    expect(added.body.doc).toMatchObject({ userEmail: newcomer.email, role: 'member' })
+    expect(added.body.doc).toMatchObject({ email: newcomer.email, role: 'member' })
     const stored = await request<Doc>('GET', `/api/workspace-members/${added.body.doc.id}?depth=0`, { auth: adminAuth })
     expect(stored.body.user).toBe(newcomerDoc.id)
 
@@ -177,10 +177,10 @@ describe('the built app over HTTP', () => {
 
     // The owner's list of memberships says who each one is, and follows an email change.
     const client = (await request<{ docs: Doc[] }>('GET', '/api/workspace-members?depth=0&limit=100', { auth: ownerAuth })).body.docs
-    expect(client.map((d) => d.userEmail).sort()).toEqual([member.email, newcomer.email, owner.email].sort())
+    expect(client.map((d) => d.email).sort()).toEqual([member.email, newcomer.email, owner.email].sort())
     expect((await request('PATCH', `/api/users/${newcomerDoc.id}`, { auth: adminAuth, body: { email: 'renamed@smoke.test' } })).status).toBe(200)
     const renamed = await request<Doc>('GET', `/api/workspace-members/${added.body.doc.id}?depth=0`, { auth: ownerAuth })
-    expect(renamed.body.userEmail).toBe('renamed@smoke.test')
+    expect(renamed.body.email).toBe('renamed@smoke.test')
   })
 
   it('lets the service account read apps with its API key', async () => {

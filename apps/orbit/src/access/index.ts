@@ -46,7 +46,10 @@ export const createInManagedWorkspace =
   async ({ req, data }) => {
     if (isPlatformAdmin(req.user)) return true
     if (!req.user) return false
-    if (!data) return (await workspaceIds(req, MANAGING_ROLES)).length > 0
-    const mine = await roleIn(req, (data as Record<string, unknown>).workspace)
+    // No workspace yet (the admin's create view asks with the form's defaults only): whether this
+    // person manages any workspace. The create itself always names one and is checked below.
+    const workspace = (data as Record<string, unknown> | undefined)?.workspace
+    if (workspace === undefined || workspace === null || workspace === '') return (await workspaceIds(req, MANAGING_ROLES)).length > 0
+    const mine = await roleIn(req, workspace)
     return mine !== undefined && MANAGING_ROLES.includes(mine) && allow(data as Record<string, unknown>, mine, req)
   }

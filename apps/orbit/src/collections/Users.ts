@@ -19,7 +19,7 @@ const firstUserIsPlatformAdmin: CollectionBeforeChangeHook = async ({ data, oper
 /** Memberships show the member's email (owners may not read other users): keep it current. */
 const refreshMembershipEmails: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
   if (operation !== 'update' || previousDoc?.email === doc.email) return doc
-  await req.payload.update({ collection: 'workspace-members', where: { user: { equals: doc.id } }, data: { userEmail: doc.email }, overrideAccess: true, req })
+  await req.payload.update({ collection: 'workspace-members', where: { user: { equals: doc.id } }, data: { email: doc.email }, overrideAccess: true, req })
   return doc
 }
 

@@ -35,7 +35,6 @@ const onePerUserAndWorkspace: CollectionBeforeValidateHook = async ({ data, orig
 const userFromEmail: CollectionBeforeValidateHook = async ({ data, operation, req }) => {
   if (!data || operation !== 'create') return data
   const email = typeof data.email === 'string' ? data.email.trim().toLowerCase() : ''
-  delete data.email
   if (idOf(data.user) === undefined && !email) {
     throw new ValidationError({ collection: 'workspace-members', errors: [{ path: 'user', message: 'user: pick a user or enter their email' }] })
   }
@@ -48,7 +47,7 @@ const userFromEmail: CollectionBeforeValidateHook = async ({ data, operation, re
   return { ...data, user: user.id }
 }
 
-/** The member's email, copied from the user on every save so owners can see who is in the list. */
+/** The member's email, taken from the user on every save (whatever was sent), so owners see who is in the list. */
 async function memberEmail(req: PayloadRequest, user: unknown): Promise<string | null> {
   const id = idOf(user)
   if (id === undefined) return null
@@ -86,7 +85,7 @@ const immutable: FieldAccess = ({ req }) => isPlatformAdmin(req.user)
  */
 export const WorkspaceMembers: CollectionConfig = {
   slug: 'workspace-members',
-  admin: { useAsTitle: 'userEmail', defaultColumns: ['userEmail', 'workspace', 'role'] },
+  admin: { useAsTitle: 'email', defaultColumns: ['email', 'workspace', 'role'] },
   indexes: [{ fields: ['user', 'workspace'], unique: true }],
   access: {
     read: readInOwnWorkspaces('workspace'),
@@ -113,16 +112,11 @@ export const WorkspaceMembers: CollectionConfig = {
     {
       name: 'email',
       type: 'email',
-      virtual: true,
-      admin: { description: "The person's Orbit account email (when adding them). Becomes the user above." },
-    },
-    {
-      name: 'userEmail',
-      label: 'Member',
-      type: 'text',
-      // Whatever a client sends is replaced with the user's own email.
+      // Given when adding someone (userFromEmail turns it into the user); afterwards always the
+      // user's own email, kept current by the users collection, and never edited here.
+      access: { update: () => false },
       hooks: { beforeChange: [({ req, siblingData, originalDoc }) => memberEmail(req, siblingData.user ?? originalDoc?.user)] },
-      admin: { readOnly: true, condition: (data) => Boolean(data?.id) },
+      admin: { description: "The person's Orbit account email: enter it to add them." },
     },
     { name: 'workspace', type: 'relationship', relationTo: 'workspaces', required: true, index: true, access: { update: immutable } },
     {

@@ -1,5 +1,5 @@
 import * as migration_20261127_025518_initial from './20261127_025518_initial';
-import * as migration_20261127_055642_membership_email from './20261127_055642_membership_email';
+import * as migration_20261127_061020_membership_email from './20261127_061020_membership_email';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261127_025518_initial',
   },
   {
-    up: migration_20261127_055642_membership_email.up,
-    down: migration_20261127_055642_membership_email.down,
-    name: '20261127_055642_membership_email'
+    up: migration_20261127_061020_membership_email.up,
+    down: migration_20261127_061020_membership_email.down,
+    name: '20261127_061020_membership_email'
   },
 ];
