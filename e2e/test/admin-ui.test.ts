@@ -412,6 +412,10 @@ describe('admin UI in a real browser', () => {
     await expect.poll(() => page.locator('.collection-list').first().textContent()).toContain('newcomer@orbit.test')
     await expect.poll(() => page.locator('.collection-list tbody tr', { hasText: 'newcomer@orbit.test' }).textContent()).toContain('Team A')
     await shot(page, 'owner-members-list')
+    // Owners create apps in their workspace from the admin as well (the create view opens).
+    await page.goto('/admin/collections/apps/create')
+    await page.locator('#field-name').waitFor()
+    expect(await page.locator('#field-branch').inputValue()).toBe('main')
   })
 
   it('the panel in the dark theme (Payload CSS variables)', async () => {
