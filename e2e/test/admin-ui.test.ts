@@ -72,6 +72,14 @@ async function pickOption(page: Page, fieldSelector: string, text: string): Prom
   await page.locator('.rs__option', { hasText: text }).first().click()
 }
 
+/** A page signed in as `user`; its context is closed after the suite and shot if its step fails. */
+async function signedIn(user: { email: string; password: string }, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const { context, page } = await signIn(browser, stack.appUrl, user.email, user.password, colorScheme)
+  contexts.push(context)
+  current = page
+  return page
+}
+
 /** Polls a status badge and records every status it shows until `until` (or the timeout). */
 async function watchStatus(page: Page, selector: string, until: string, timeoutMs = 90_000): Promise<string[]> {
   const seen: string[] = []
@@ -138,10 +146,8 @@ describe('admin UI in a real browser', () => {
   let deploymentId: string
 
   it('1. a platform admin creates a workspace generator and test-renders it (sees the file)', async () => {
-    const { context, page } = await signIn(browser, stack.appUrl, admin.email, admin.password)
-    contexts.push(context)
-    current = page
-    await page.goto('/admin/collections/deployment-generators/create')
+    const page = await signedIn(admin)
+        await page.goto('/admin/collections/deployment-generators/create')
     await page.locator('#field-name').fill('Static site (Nginx)')
     await page.locator('#field-slug').fill('static-site-nginx')
     await page.locator('#field-description').fill('An nginx server block for a static site')
@@ -196,10 +202,8 @@ describe('admin UI in a real browser', () => {
   })
 
   it('2. a workspace member adds a deployment through the picker and the schema form; status reaches Generated live; the commit is in the bare repo', async () => {
-    const { context, page } = await signIn(browser, stack.appUrl, memberA.email, memberA.password)
-    contexts.push(context)
-    current = page
-    const commitsBefore = await stack.repo.log()
+    const page = await signedIn(memberA)
+        const commitsBefore = await stack.repo.log()
     await page.goto(`/admin/collections/apps/${appDoc.id}`)
     const panel = page.getByTestId('orbit-deployments-panel')
     await panel.waitFor()
@@ -271,10 +275,8 @@ describe('admin UI in a real browser', () => {
   })
 
   it('3. Re-generate after changing a field: the status cycles and a new commit appears', async () => {
-    const { context, page } = await signIn(browser, stack.appUrl, memberA.email, memberA.password)
-    contexts.push(context)
-    current = page
-    const commitsBefore = await stack.repo.log()
+    const page = await signedIn(memberA)
+        const commitsBefore = await stack.repo.log()
     await page.goto(`/admin/collections/deployments/${deploymentId}`)
     // The deployment's config is edited through the same generated form, not raw JSON.
     const port = page.locator('#orbit-edit-config_port')
@@ -312,10 +314,8 @@ describe('admin UI in a real browser', () => {
   })
 
   it('4. a bad value shows an error on that field and creates nothing', async () => {
-    const { context, page } = await signIn(browser, stack.appUrl, memberA.email, memberA.password)
-    contexts.push(context)
-    current = page
-    const before = await request<{ totalDocs: number }>('GET', '/api/deployments?limit=0', { auth: adminAuth })
+    const page = await signedIn(memberA)
+        const before = await request<{ totalDocs: number }>('GET', '/api/deployments?limit=0', { auth: adminAuth })
     await page.goto(`/admin/collections/apps/${appDoc.id}`)
     await page.getByTestId('orbit-deployments-panel').locator('button[data-action=add-deployment]').click()
     await page.locator('button[data-generator=docker-compose-local]').click()
@@ -369,10 +369,8 @@ describe('admin UI in a real browser', () => {
   })
 
   it('5. a member of another workspace sees neither the generator nor the deployment', async () => {
-    const { context, page } = await signIn(browser, stack.appUrl, memberB.email, memberB.password)
-    contexts.push(context)
-    current = page
-    await page.goto('/admin/collections/deployment-generators')
+    const page = await signedIn(memberB)
+        await page.goto('/admin/collections/deployment-generators')
     await page.locator('.collection-list, .table, table').first().waitFor()
     const generators = await page.locator('main, .collection-list').first().textContent()
     expect(generators).toContain('Docker Compose (Local Dev)')
@@ -396,10 +394,8 @@ describe('admin UI in a real browser', () => {
 
   it('a workspace owner adds a person to the workspace by email (they cannot browse users)', async () => {
     const newcomer = await created(await request('POST', '/api/users', { auth: adminAuth, body: { email: 'newcomer@orbit.test', password: password(), name: 'Newcomer' } }), 'newcomer')
-    const { context, page } = await signIn(browser, stack.appUrl, ownerA.email, ownerA.password)
-    contexts.push(context)
-    current = page
-    await page.goto('/admin/collections/workspace-members/create')
+    const page = await signedIn(ownerA)
+        await page.goto('/admin/collections/workspace-members/create')
     await page.locator('#field-email').fill('newcomer@orbit.test')
     await pickOption(page, '#field-workspace', 'Team A')
     await shot(page, 'owner-add-member-by-email')
@@ -419,10 +415,8 @@ describe('admin UI in a real browser', () => {
   })
 
   it('the panel in the dark theme (Payload CSS variables)', async () => {
-    const { context, page } = await signIn(browser, stack.appUrl, memberA.email, memberA.password, 'dark')
-    contexts.push(context)
-    current = page
-    await page.goto(`/admin/collections/apps/${appDoc.id}`)
+    const page = await signedIn(memberA, 'dark')
+        await page.goto(`/admin/collections/apps/${appDoc.id}`)
     await page.locator('[data-deployment="shop-api-local"] [data-status=generated]').waitFor()
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe('dark')
     await page.getByTestId('orbit-deployments-panel').scrollIntoViewIfNeeded()
@@ -449,10 +443,8 @@ describe('admin UI in a real browser', () => {
         expect(res.status, JSON.stringify(res.body)).toBe(201)
         extra.push(String(res.body.doc.id))
       }
-      const { context, page } = await signIn(browser, stack.appUrl, memberA.email, memberA.password)
-      contexts.push(context)
-      current = page
-      await page.goto(`/admin/collections/apps/${appDoc.id}`)
+      const page = await signedIn(memberA)
+            await page.goto(`/admin/collections/apps/${appDoc.id}`)
       await page.getByTestId('orbit-deployments-panel').locator('button[data-action=add-deployment]').click()
       const drawer = page.locator('.orbit-drawer-body')
       const cards = drawer.locator('button[data-generator]')
@@ -474,10 +466,8 @@ describe('admin UI in a real browser', () => {
   })
 
   it('a workspace owner destroys it after a confirmation; the status reaches Destroyed live', async () => {
-    const { context, page } = await signIn(browser, stack.appUrl, ownerA.email, ownerA.password)
-    contexts.push(context)
-    current = page
-    await page.goto(`/admin/collections/apps/${appDoc.id}`)
+    const page = await signedIn(ownerA)
+        await page.goto(`/admin/collections/apps/${appDoc.id}`)
     const card = page.locator('[data-deployment="shop-api-local"]')
     await card.locator('[data-status=generated]').waitFor()
     await card.locator('button[data-action=destroy]').click()
